@@ -1,0 +1,64 @@
+package bhr.assistant.answer;
+
+import bhr.assistant.search.PassageRetriever;
+import bhr.assistant.search.Retrieval;
+import bhr.assistant.search.SearchRequest;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * Answers a question from the knowledge base. The flow:
+ * <ol>
+ *   <li>decide the answer language: the user's choice, else detected from the question;</li>
+ *   <li>retrieve passages, the best passage of each document first;</li>
+ *   <li>decide whether they answer it: enough of the question's weight must be found in a top passage;</li>
+ *   <li>compose the short answer from their best sentences, each with its citation marker;</li>
+ *   <li>otherwise say so, with how to ask and questions the knowledge base can answer.</li>
+ * </ol>
+ * Front ends (HTTP, Telegram, web) all come through here.
+ */
+@Singleton
+public class AnswerService {
+
+    private static final int EXAMPLES_SHOWN = 3;
+
+    private final PassageRetriever retriever;
+    private final AnswerConfig config;
+    private final AnswerComposer composer;
+
+    public AnswerService(PassageRetriever retriever, AnswerConfig config) {
+        this.retriever = retriever;
+        this.config = config;
+        this.composer = new AnswerComposer(config);
+    }
+
+    public Answer ask(Question question) {
+        String text = QuestionText.normalize(question.text());
+        String language = question.language().orElseGet(() -> LanguageDetector.detect(text));
+        Messages messages = Messages.forLanguage(language);
+        Retrieval retrieval = retriever.retrieve(new SearchRequest(text, question.limit(), question.actor(), true));
+        if (retrieval.hits().isEmpty() || retrieval.coverage() < config.minCoverage()) {
+            return notFound(question.text(), text, language, messages, !retrieval.hasQueryTerms());
+        }
+        AnswerComposer.Composition composition = composer.compose(retrieval.hits(), question.limit(), messages, language);
+        return new Answer(question.text(), composition.text(), true, composition.citations(), language);
+    }
+
+    private static Answer notFound(String original, String text, String language, Messages messages, boolean tooVague) {
+        List<String> examples = messages.list("examples");
+        StringBuilder reply = new StringBuilder(messages.get(tooVague ? "tooVague" : "notFound"))
+                .append(' ').append(messages.get("howToAsk"));
+        // Rotate the examples by the question so repeated failures do not always suggest the same three.
+        int offset = Math.floorMod(text.hashCode(), examples.size());
+        for (int i = 0; i < Math.min(EXAMPLES_SHOWN, examples.size()); i++) {
+            reply.append("\n- ").append(examples.get((offset + i) % examples.size()));
+        }
+        return new Answer(original, reply.toString(), false, List.of(), language);
+    }
+
+    /** The example questions offered to users in a language: front ends show them too. */
+    public List<String> exampleQuestions(String language) {
+        return Messages.forLanguage(language).list("examples");
+    }
+}

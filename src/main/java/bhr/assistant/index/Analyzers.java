@@ -1,0 +1,42 @@
+package bhr.assistant.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.id.IndonesianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analyzers per language. Lucene analyzers are thread-safe and cache their token streams per thread,
+ * so one instance of each serves the whole process.
+ */
+public final class Analyzers {
+
+    public static final List<String> LANGUAGES = List.of("id", "en");
+
+    private final Analyzer indonesian = new IndonesianAnalyzer();
+    private final Analyzer english = new EnglishAnalyzer();
+    private final Analyzer perField;
+
+    public Analyzers() {
+        Map<String, Analyzer> byField = new HashMap<>();
+        for (String language : LANGUAGES) {
+            for (String field : List.of(IndexFields.title(language), IndexFields.heading(language), IndexFields.body(language))) {
+                byField.put(field, forLanguage(language));
+            }
+        }
+        perField = new PerFieldAnalyzerWrapper(indonesian, byField);
+    }
+
+    public Analyzer forLanguage(String language) {
+        return "en".equals(language) ? english : indonesian;
+    }
+
+    /** Routes each field to its language's analyzer: what the index writer and the highlighter use. */
+    public Analyzer perField() {
+        return perField;
+    }
+}

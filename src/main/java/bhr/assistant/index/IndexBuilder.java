@@ -1,0 +1,113 @@
+package bhr.assistant.index;
+
+import bhr.assistant.kb.KnowledgeDocument;
+import bhr.assistant.kb.Passage;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a complete in-memory index for a list of documents. The knowledge base is small (hundreds to a few
+ * thousand passages) and its originals are the source of truth, so the index is rebuilt from them at start-up
+ * and on every change instead of being persisted: nothing on disk can be half-written.
+ */
+public final class IndexBuilder {
+
+    private static final FieldType BODY_TYPE = bodyType();
+    private static final Set<String> ID_ONLY = Set.of(IndexFields.ID);
+
+    private final Analyzers analyzers;
+
+    public IndexBuilder(Analyzers analyzers) {
+        this.analyzers = analyzers;
+    }
+
+    public IndexSnapshot build(List<KnowledgeDocument> documents, long versionNumber) throws IOException {
+        List<KnowledgeDocument> sorted = documents.stream().sorted(Comparator.comparing(KnowledgeDocument::id)).toList();
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
+                .setSimilarity(new BM25Similarity())
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(true);
+        Map<String, Passage> passagesById = new HashMap<>();
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            for (KnowledgeDocument document : sorted) {
+                for (Passage passage : document.passages()) {
+                    writer.addDocument(toLucene(document, passage));
+                    passagesById.put(passage.id(), passage);
+                }
+            }
+        }
+        DirectoryReader reader = DirectoryReader.open(directory);
+        Passage[] byLuceneDoc = new Passage[reader.maxDoc()];
+        StoredFields storedFields = reader.storedFields();
+        for (int doc = 0; doc < byLuceneDoc.length; doc++) {
+            byLuceneDoc[doc] = passagesById.get(storedFields.document(doc, ID_ONLY).get(IndexFields.ID));
+        }
+        IndexSearcher searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new BM25Similarity());
+        SentenceHighlighter highlighter = new SentenceHighlighter(UnifiedHighlighter.builder(searcher, analyzers.perField())
+                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.forLanguageTag("id")))
+                .withFormatter(new SentenceFormatter())
+                .withMaxLength(20_000));
+        IndexSnapshot.KnowledgeBaseVersion version = new IndexSnapshot.KnowledgeBaseVersion(
+                versionNumber, contentHash(sorted), sorted.size(), byLuceneDoc.length, Instant.now());
+        return new IndexSnapshot(version, sorted, byLuceneDoc, reader, searcher, highlighter);
+    }
+
+    private static Document toLucene(KnowledgeDocument document, Passage passage) {
+        String language = document.metadata().language();
+        Document lucene = new Document();
+        lucene.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
+        lucene.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(passage.id())));
+        lucene.add(new StringField(IndexFields.DOCUMENT_ID, document.id(), Field.Store.NO));
+        lucene.add(new StringField(IndexFields.LANGUAGE, language, Field.Store.NO));
+        for (String actor : passage.actors()) {
+            lucene.add(new StringField(IndexFields.ACTOR, actor, Field.Store.NO));
+        }
+        lucene.add(new TextField(IndexFields.title(language), document.metadata().title(), Field.Store.NO));
+        String heading = String.join(" ", passage.headingPath()) + " " + passage.locator();
+        lucene.add(new TextField(IndexFields.heading(language), heading, Field.Store.NO));
+        lucene.add(new Field(IndexFields.body(language), passage.text(), BODY_TYPE));
+        return lucene;
+    }
+
+    /** Order-independent fingerprint of the documents' originals: equal content gives an equal hash. */
+    private static String contentHash(List<KnowledgeDocument> sortedDocuments) {
+        StringBuilder all = new StringBuilder();
+        for (KnowledgeDocument document : sortedDocuments) {
+            all.append(document.id()).append('=').append(document.contentHash()).append('\n');
+        }
+        return bhr.assistant.kb.DocumentReader.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static FieldType bodyType() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,39 @@
+package bhr.assistant.index;
+
+/**
+ * Every Lucene field name, in one place. Text fields exist once per analysis language (suffix "_id" or "_en"),
+ * because each passage is analysed with the analyzer of its document's language.
+ */
+public final class IndexFields {
+
+    /** Passage id: stored (maps hits back to passages), indexed as one token, and a doc value for tie-breaks. */
+    public static final String ID = "id";
+    /** Document id, one token: filtering and deleting by document. */
+    public static final String DOCUMENT_ID = "documentId";
+    /** Duty bearers from the "Pihak:" line, one token each: the actor filter. */
+    public static final String ACTOR = "actor";
+    /** Language of the document ("id" or "en"), one token. */
+    public static final String LANGUAGE = "language";
+
+    private static final String TITLE = "title_";
+    private static final String HEADING = "heading_";
+    private static final String BODY = "body_";
+
+    private IndexFields() {
+    }
+
+    /** Document title, analysed; every passage carries it so a question naming the document finds its passages. */
+    public static String title(String language) {
+        return TITLE + language;
+    }
+
+    /** Heading path, analysed: "Pasal 7" or "Uji tuntas HAM" in a heading is strong evidence. */
+    public static String heading(String language) {
+        return HEADING + language;
+    }
+
+    /** Passage text, analysed with offsets (the highlighter picks sentences without re-analysing) and stored. */
+    public static String body(String language) {
+        return BODY + language;
+    }
+}

@@ -1,0 +1,74 @@
+package bhr.assistant.index;
+
+import bhr.assistant.kb.KnowledgeDocument;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/** The knowledge base currently served. Updates build a new snapshot to the side and swap it in whole. */
+@Singleton
+public class KnowledgeIndex {
+
+    private final IndexBuilder builder;
+    private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
+    private final AtomicLong versionNumbers = new AtomicLong();
+
+    public KnowledgeIndex(Analyzers analyzers) {
+        this.builder = new IndexBuilder(analyzers);
+    }
+
+    /** Builds an index of exactly these documents and makes it the one served. Serialised: one build at a time. */
+    public synchronized IndexSnapshot replace(List<KnowledgeDocument> documents) throws IOException {
+        IndexSnapshot next = builder.build(documents, versionNumbers.incrementAndGet());
+        IndexSnapshot previous = current.getAndSet(next);
+        if (previous != null) {
+            previous.release(); // drops the index's own reference; searches still running keep it open
+        }
+        return next;
+    }
+
+    public boolean isReady() {
+        return current.get() != null;
+    }
+
+    /** The version served now, without holding it: for status output. */
+    public Optional<IndexSnapshot.KnowledgeBaseVersion> version() {
+        IndexSnapshot snapshot = current.get();
+        return snapshot == null ? Optional.empty() : Optional.of(snapshot.version());
+    }
+
+    /**
+     * Runs a read against one consistent snapshot, which stays open until the read returns even if a new
+     * version is swapped in meanwhile.
+     */
+    public <T> T read(Function<IndexSnapshot, T> reading) {
+        while (true) {
+            IndexSnapshot snapshot = current.get();
+            if (snapshot == null) {
+                throw new IndexNotReadyException();
+            }
+            if (snapshot.tryAcquire()) {
+                try {
+                    return reading.apply(snapshot);
+                } finally {
+                    snapshot.release();
+                }
+            }
+            // The snapshot was retired between get() and tryAcquire(): take the newer one.
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        IndexSnapshot snapshot = current.getAndSet(null);
+        if (snapshot != null) {
+            snapshot.release();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package bhr.assistant.kb;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** Reads one file of any supported format into a validated {@link KnowledgeDocument}. */
+public final class DocumentReader {
+
+    /** About 220 words keeps a passage readable as a quote and well under the 300-word ceiling. */
+    public static final int PASSAGE_WORDS = 220;
+
+    private final PassageSplitter splitter = new PassageSplitter(PASSAGE_WORDS);
+
+    /**
+     * @param origin   name of the file or upload, for reports
+     * @param declared metadata given beside the file (sidecar, query parameters); it wins over what the file says
+     */
+    public KnowledgeDocument read(String origin, byte[] content, DocumentFormat format, Map<String, String> declared,
+                                  Instant updated) throws InvalidDocumentException {
+        if (content.length == 0) {
+            throw new InvalidDocumentException("the file is empty");
+        }
+        ParsedContent parsed = format.parser().parse(content);
+        Map<String, String> merged = new HashMap<>(parsed.embeddedMetadata());
+        declared.forEach((key, value) -> {
+            if (value != null && !value.isBlank()) {
+                merged.put(key, value);
+            }
+        });
+        DocumentMetadata metadata = DocumentMetadata.fromMap(merged);
+        List<String> problems = metadata.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidDocumentException("invalid metadata: " + String.join("; ", problems));
+        }
+        List<String> unknownActors = parsed.sections().stream()
+                .flatMap(section -> section.actors().stream())
+                .filter(actor -> !Actors.isKnown(actor))
+                .distinct()
+                .toList();
+        if (!unknownActors.isEmpty()) {
+            throw new InvalidDocumentException("unknown 'Pihak:' values " + unknownActors + " (known: " + Actors.KNOWN + ")");
+        }
+        List<Passage> passages = splitter.split(metadata.id(), parsed.sections());
+        if (passages.isEmpty()) {
+            throw new InvalidDocumentException(format == DocumentFormat.PDF
+                    ? "no text found in the PDF (a scanned PDF needs text recognition first)"
+                    : "no text found in the document");
+        }
+        return new KnowledgeDocument(metadata, passages, origin, format, sha256(content), updated);
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

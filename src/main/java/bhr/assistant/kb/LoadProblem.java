@@ -1,0 +1,5 @@
+package bhr.assistant.kb;
+
+/** A file that was not loaded, and why. */
+public record LoadProblem(String file, String reason) {
+}

@@ -1,0 +1,31 @@
+package bhr.assistant.kb;
+
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.text.TextContentRenderer;
+
+
+/** Markdown with an optional YAML front matter; every heading level starts a section. */
+final class MarkdownParser implements DocumentParser {
+
+    // Both are immutable and thread-safe once built (commonmark documents this), so one of each serves all files.
+    private static final Parser PARSER = Parser.builder().build();
+    private static final TextContentRenderer RENDERER = TextContentRenderer.builder().build();
+
+    @Override
+    public ParsedContent parse(byte[] content) throws InvalidDocumentException {
+        FrontMatter.Split split = FrontMatter.split(TextDecoding.utf8(content));
+        SectionCollector collector = new SectionCollector();
+        Node document = PARSER.parse(split.body());
+        for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
+            String text = RENDERER.render(block).strip();
+            if (block instanceof Heading heading) {
+                collector.heading(heading.getLevel(), text);
+            } else {
+                collector.paragraph(text);
+            }
+        }
+        return new ParsedContent(split.metadata(), collector.finish());
+    }
+}
