@@ -24,6 +24,8 @@ final class AnswerComposer {
     private static final int MAX_QUOTE_CHARS = 600;
     private static final int MIN_SENTENCES = 2;
     private static final int FROM_BEST_PASSAGE = 2;
+    /** Sentences sharing this much of their vocabulary say the same thing; the later one is dropped. */
+    private static final double NEAR_DUPLICATE = 0.6;
 
     private final AnswerConfig config;
 
@@ -81,46 +83,84 @@ final class AnswerComposer {
 
     private List<Picked> pickSentences(List<PassageHit> usable) {
         List<Picked> picked = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<Set<String>> wordsSoFar = new ArrayList<>();
         for (int i = 0; i < usable.size() && picked.size() < config.maxSentences(); i++) {
             PassageHit hit = usable.get(i);
-            int quota = i == 0 ? FROM_BEST_PASSAGE : 1;
-            List<HighlightedSentence> ranked = hit.sentences().stream()
-                    .filter(sentence -> sentence.score() > 0)
-                    .sorted(Comparator.comparingDouble(HighlightedSentence::score).reversed())
-                    .toList();
+            int quota = Math.min(i == 0 ? FROM_BEST_PASSAGE : 1, config.maxSentences() - picked.size());
             List<Picked> fromHit = new ArrayList<>();
-            for (HighlightedSentence sentence : ranked) {
-                if (fromHit.size() >= quota || picked.size() + fromHit.size() >= config.maxSentences()) {
+            for (HighlightedSentence sentence : preferred(hit, i == 0)) {
+                if (fromHit.size() >= quota) {
                     break;
                 }
-                String clean = clean(sentence.text());
-                if (!clean.isEmpty() && seen.add(key(clean))) {
-                    fromHit.add(new Picked(hit, clean, sentence.start()));
-                }
+                addIfNew(hit, sentence, fromHit, wordsSoFar);
             }
-            fromHit.sort(Comparator.comparingInt(Picked::start)); // reading order within a passage
             picked.addAll(fromHit);
         }
         if (picked.size() < MIN_SENTENCES && !usable.isEmpty()) {
-            // Too little matched sentence by sentence (e.g. the match was in a heading): the best passage leads
-            // with its key fact (a rule for our knowledge base), so its opening sentences answer.
+            // Too little matched sentence by sentence (e.g. the match was in a heading): the best passage's
+            // opening sentences carry its key fact, so they answer.
             PassageHit best = usable.get(0);
-            for (HighlightedSentence sentence : best.sentences().stream().sorted(Comparator.comparingInt(HighlightedSentence::start)).toList()) {
-                String clean = clean(sentence.text());
+            List<HighlightedSentence> inReadingOrder = best.sentences().stream()
+                    .sorted(Comparator.comparingInt(HighlightedSentence::start)).toList();
+            for (HighlightedSentence sentence : inReadingOrder) {
                 if (picked.size() >= MIN_SENTENCES) {
                     break;
                 }
-                if (!clean.isEmpty() && seen.add(key(clean))) {
-                    picked.add(new Picked(best, clean, sentence.start()));
-                }
+                addIfNew(best, sentence, picked, wordsSoFar);
             }
             if (picked.isEmpty()) {
                 picked.add(new Picked(best, clean(best.passage().text()), 0));
             }
-            picked.sort(Comparator.comparingInt((Picked p) -> usable.indexOf(p.hit())).thenComparingInt(Picked::start));
         }
+        // Citation order first, then reading order inside each passage.
+        picked.sort(Comparator.comparingInt((Picked p) -> usable.indexOf(p.hit())).thenComparingInt(Picked::start));
         return picked;
+    }
+
+    /**
+     * Matched sentences, best first. In the best passage its first matched sentence leads: our documents state
+     * the key fact first, so for "apa itu ..." that is the definition, even when a shorter later sentence scores higher.
+     */
+    private static List<HighlightedSentence> preferred(PassageHit hit, boolean leadFirst) {
+        List<HighlightedSentence> ranked = new ArrayList<>(hit.sentences().stream()
+                .filter(sentence -> sentence.score() > 0)
+                .sorted(Comparator.comparingDouble(HighlightedSentence::score).reversed())
+                .toList());
+        if (leadFirst && !ranked.isEmpty()) {
+            HighlightedSentence lead = ranked.stream().min(Comparator.comparingInt(HighlightedSentence::start)).orElseThrow();
+            ranked.remove(lead);
+            ranked.add(0, lead);
+        }
+        return ranked;
+    }
+
+    /** Adds the sentence unless it (nearly) repeats one already chosen, as FAQ and module often do. */
+    private static void addIfNew(PassageHit hit, HighlightedSentence sentence, List<Picked> into, List<Set<String>> wordsSoFar) {
+        String clean = clean(sentence.text());
+        Set<String> words = words(clean);
+        if (words.isEmpty() || wordsSoFar.stream().anyMatch(seen -> similarity(seen, words) >= NEAR_DUPLICATE)) {
+            return;
+        }
+        wordsSoFar.add(words);
+        into.add(new Picked(hit, clean, sentence.start()));
+    }
+
+    private static Set<String> words(String sentence) {
+        Set<String> words = new HashSet<>();
+        for (String word : sentence.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+
+    /** Jaccard similarity of two word sets. */
+    private static double similarity(Set<String> a, Set<String> b) {
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        long shared = a.stream().filter(b::contains).count();
+        return union.isEmpty() ? 0 : (double) shared / union.size();
     }
 
     private static String quote(PassageHit hit) {
@@ -146,10 +186,6 @@ final class AnswerComposer {
         }
         int cut = text.lastIndexOf(' ', max - 1);
         return text.substring(0, cut > max / 2 ? cut : max - 1).strip() + "…";
-    }
-
-    private static String key(String sentence) {
-        return sentence.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     private static double round(float score) {

@@ -6,6 +6,7 @@ import bhr.assistant.search.SearchRequest;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers a question from the knowledge base. The flow:
@@ -37,7 +38,7 @@ public class AnswerService {
         String text = QuestionText.normalize(question.text());
         String language = question.language().orElseGet(() -> LanguageDetector.detect(text));
         Messages messages = Messages.forLanguage(language);
-        Retrieval retrieval = retriever.retrieve(new SearchRequest(text, question.limit(), question.actor(), true));
+        Retrieval retrieval = retriever.retrieve(new SearchRequest(text, question.limit(), question.actor(), true, Optional.of(language)));
         if (retrieval.hits().isEmpty() || retrieval.coverage() < config.minCoverage()) {
             return notFound(question.text(), text, language, messages, !retrieval.hasQueryTerms());
         }

@@ -1,6 +1,7 @@
 package bhr.assistant.index;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -19,6 +20,13 @@ public final class Analyzers {
 
     private final Analyzer indonesian = new IndonesianAnalyzer();
     private final Analyzer english = new EnglishAnalyzer();
+    /**
+     * For questions only: the same stemming, with the other language's stopwords removed too. People mix
+     * languages ("what is uji tuntas HAM", "apa itu due diligence"); a stopword of one language is never a
+     * content word of the other, and left in it would look like an unknown topic.
+     */
+    private final Analyzer indonesianQuery = new IndonesianAnalyzer(union(IndonesianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+    private final Analyzer englishQuery = new EnglishAnalyzer(union(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, IndonesianAnalyzer.getDefaultStopSet()));
     private final Analyzer perField;
 
     public Analyzers() {
@@ -31,8 +39,19 @@ public final class Analyzers {
         perField = new PerFieldAnalyzerWrapper(indonesian, byField);
     }
 
+    private static CharArraySet union(CharArraySet first, CharArraySet second) {
+        CharArraySet union = new CharArraySet(first.size() + second.size(), true);
+        union.addAll(first);
+        union.addAll(second);
+        return CharArraySet.unmodifiableSet(union);
+    }
+
     public Analyzer forLanguage(String language) {
         return "en".equals(language) ? english : indonesian;
+    }
+
+    public Analyzer forQuery(String language) {
+        return "en".equals(language) ? englishQuery : indonesianQuery;
     }
 
     /** Routes each field to its language's analyzer: what the index writer and the highlighter use. */

@@ -9,6 +9,9 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 
 /** Splits a leading "---" YAML block off a text file and reads it as flat string metadata. */
@@ -41,7 +44,10 @@ final class FrontMatter {
         try {
             loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
         } catch (YAMLException e) {
-            throw new InvalidDocumentException("front matter is not valid YAML: " + firstLine(e.getMessage()), e);
+            // Authors write "title: Bisnis dan HAM: Panduan" naturally; YAML rejects the second colon. Every
+            // line being "key: value" is unambiguous, so read it that way before refusing the file.
+            return readPlainLines(yaml).orElseThrow(() ->
+                    new InvalidDocumentException("front matter is not valid YAML: " + firstLine(e.getMessage()), e));
         }
         if (loaded == null) {
             return Map.of();
@@ -59,6 +65,23 @@ final class FrontMatter {
             values.put(String.valueOf(entry.getKey()).strip().toLowerCase(), value == null ? "" : String.valueOf(value));
         }
         return values;
+    }
+
+    private static final Pattern PLAIN_LINE = Pattern.compile("^([A-Za-z][A-Za-z0-9_-]*)\\s*:\\s*(.*?)(?:\\s+#.*)?$");
+
+    private static Optional<Map<String, String>> readPlainLines(String yaml) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : yaml.lines().toList()) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            Matcher matcher = PLAIN_LINE.matcher(line.strip());
+            if (!matcher.matches()) {
+                return Optional.empty();
+            }
+            values.put(matcher.group(1).toLowerCase(), matcher.group(2).strip());
+        }
+        return Optional.of(values);
     }
 
     private static String firstLine(String message) {

@@ -3,15 +3,13 @@ package bhr.assistant.kb;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 
 /** Markdown with an optional YAML front matter; every heading level starts a section. */
 final class MarkdownParser implements DocumentParser {
 
-    // Both are immutable and thread-safe once built (commonmark documents this), so one of each serves all files.
+    // Immutable and thread-safe once built (commonmark documents this), so one serves all files.
     private static final Parser PARSER = Parser.builder().build();
-    private static final TextContentRenderer RENDERER = TextContentRenderer.builder().build();
 
     @Override
     public ParsedContent parse(byte[] content) throws InvalidDocumentException {
@@ -19,7 +17,7 @@ final class MarkdownParser implements DocumentParser {
         SectionCollector collector = new SectionCollector();
         Node document = PARSER.parse(split.body());
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
-            String text = RENDERER.render(block).strip();
+            String text = PlainText.of(block);
             if (block instanceof Heading heading) {
                 collector.heading(heading.getLevel(), text);
             } else {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns a stream of headings and paragraphs, as every parser reads them, into sections with heading paths.
@@ -12,6 +13,8 @@ import java.util.Optional;
 final class SectionCollector {
 
     private static final int LEVELS = 6;
+    /** A line break inside a paragraph that does not start a list item: the source wrapped a long line. */
+    private static final Pattern WRAPPED_LINE = Pattern.compile("[ \\t]*\\n[ \\t]*(?!(?:[-*•]|\\d+[.)])\\s)");
 
     private final String[] headings = new String[LEVELS + 1];
     private final List<Section> sections = new ArrayList<>();
@@ -51,7 +54,7 @@ final class SectionCollector {
                 }
             }
         }
-        paragraphs.add(stripped);
+        paragraphs.add(WRAPPED_LINE.matcher(stripped).replaceAll(" "));
     }
 
     List<Section> finish() {

@@ -6,6 +6,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -34,6 +35,8 @@ final class PassageQueryBuilder {
     static final float HEADING_BOOST = 1.6f;
     static final float PHRASE_BOOST = 0.7f;
     static final float TIE_BREAKER = 0.2f;
+    /** Added to passages in the user's language: enough to break near-ties between translations, no more. */
+    static final float LANGUAGE_BOOST = 2.0f;
     /** Caps the work a very long question can cause; 24 distinct terms is far beyond any real question. */
     static final int MAX_TERMS = 24;
 
@@ -46,11 +49,11 @@ final class PassageQueryBuilder {
         this.analyzers = analyzers;
     }
 
-    Optional<BuiltQuery> build(String text, Optional<String> actor) {
+    Optional<BuiltQuery> build(String text, Optional<String> actor, Optional<String> preferredLanguage) {
         BooleanQuery.Builder content = new BooleanQuery.Builder();
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
         for (String language : Analyzers.LANGUAGES) {
-            List<QueryAnalysis.Token> tokens = QueryAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), text);
+            List<QueryAnalysis.Token> tokens = QueryAnalysis.tokens(analyzers.forQuery(language), IndexFields.body(language), text);
             Set<String> distinct = new LinkedHashSet<>();
             for (QueryAnalysis.Token token : tokens) {
                 if (distinct.size() < MAX_TERMS) {
@@ -73,6 +76,9 @@ final class PassageQueryBuilder {
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(content.build(), BooleanClause.Occur.MUST);
         actor.ifPresent(value -> query.add(new TermQuery(new Term(IndexFields.ACTOR, value)), BooleanClause.Occur.FILTER));
+        // Optional clause: it only adds to passages the content already matched, never matches on its own.
+        preferredLanguage.ifPresent(language -> query.add(new BoostQuery(
+                new ConstantScoreQuery(new TermQuery(new Term(IndexFields.LANGUAGE, language))), LANGUAGE_BOOST), BooleanClause.Occur.SHOULD));
         return Optional.of(new BuiltQuery(query.build(), termsByLanguage));
     }
 

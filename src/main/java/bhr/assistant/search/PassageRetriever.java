@@ -46,7 +46,7 @@ public class PassageRetriever {
     }
 
     public Retrieval retrieve(SearchRequest request) {
-        return queryBuilder.build(request.text(), request.actor())
+        return queryBuilder.build(request.text(), request.actor(), request.preferredLanguage())
                 .map(built -> index.read(snapshot -> retrieve(snapshot, built, request)))
                 .orElseGet(Retrieval::empty);
     }
