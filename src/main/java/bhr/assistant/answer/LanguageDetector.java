@@ -7,7 +7,7 @@ import java.util.Set;
  * Tells English questions from Indonesian ones by their function words. Questions are short, so a full
  * language model is not worth it; ties and unknown words default to Indonesian, the main audience.
  */
-final class LanguageDetector {
+public final class LanguageDetector {
 
     private static final Set<String> ENGLISH = Set.of(
             "the", "what", "how", "is", "are", "does", "do", "my", "our", "of", "to", "for", "in", "and", "which",
@@ -23,7 +23,7 @@ final class LanguageDetector {
     private LanguageDetector() {
     }
 
-    static String detect(String text) {
+    public static String detect(String text) {
         int english = 0;
         int indonesian = 0;
         for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {

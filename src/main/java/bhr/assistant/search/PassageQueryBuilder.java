@@ -56,7 +56,7 @@ final class PassageQueryBuilder {
             List<QueryAnalysis.Token> tokens = QueryAnalysis.tokens(analyzers.forQuery(language), IndexFields.body(language), text);
             Set<String> distinct = new LinkedHashSet<>();
             for (QueryAnalysis.Token token : tokens) {
-                if (distinct.size() < MAX_TERMS) {
+                if (distinct.size() < MAX_TERMS && !isStrayLetter(token.term())) {
                     distinct.add(token.term());
                 }
             }
@@ -80,6 +80,11 @@ final class PassageQueryBuilder {
         preferredLanguage.ifPresent(language -> query.add(new BoostQuery(
                 new ConstantScoreQuery(new TermQuery(new Term(IndexFields.LANGUAGE, language))), LANGUAGE_BOOST), BooleanClause.Occur.SHOULD));
         return Optional.of(new BuiltQuery(query.build(), termsByLanguage));
+    }
+
+    /** A lone letter ("b" of a pasted tag, "a" of a list) names no topic; a lone digit ("pasal 5") does. */
+    private static boolean isStrayLetter(String term) {
+        return term.length() == 1 && Character.isLetter(term.charAt(0));
     }
 
     private static Query termQuery(String language, String term) {

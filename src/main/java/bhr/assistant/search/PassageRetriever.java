@@ -38,6 +38,7 @@ public class PassageRetriever {
     private final KnowledgeIndex index;
     private final Analyzers analyzers;
     private final PassageQueryBuilder queryBuilder;
+    private final QueryNormalizer normalizer = QueryNormalizer.standard();
 
     public PassageRetriever(KnowledgeIndex index, Analyzers analyzers) {
         this.index = index;
@@ -46,7 +47,7 @@ public class PassageRetriever {
     }
 
     public Retrieval retrieve(SearchRequest request) {
-        return queryBuilder.build(request.text(), request.actor(), request.preferredLanguage())
+        return queryBuilder.build(normalizer.normalize(request.text()), request.actor(), request.preferredLanguage())
                 .map(built -> index.read(snapshot -> retrieve(snapshot, built, request)))
                 .orElseGet(Retrieval::empty);
     }

@@ -1,0 +1,43 @@
+package bhr.assistant.search;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A word list from config/lexicon (packaged in the jar): "word&lt;TAB&gt;replacement" lines, '#' comments. */
+final class Lexicon {
+
+    private Lexicon() {
+    }
+
+    /** Loads a list; a missing list is a packaging error and fails loudly rather than degrading answers. */
+    static Map<String, String> load(String name) {
+        try (InputStream in = Lexicon.class.getResourceAsStream("/lexicon/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("word list lexicon/" + name + " is missing from the classpath");
+            }
+            Map<String, String> entries = new HashMap<>();
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                String key = (tab < 0 ? line : line.substring(0, tab)).strip().toLowerCase(Locale.ROOT);
+                String value = tab < 0 ? "" : line.substring(tab + 1).strip();
+                if (!key.isEmpty()) {
+                    entries.put(key, value);
+                }
+            }
+            return Map.copyOf(entries);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read word list " + name, e);
+        }
+    }
+}

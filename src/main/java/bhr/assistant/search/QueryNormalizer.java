@@ -1,0 +1,44 @@
+package bhr.assistant.search;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites everyday Indonesian into the standard forms the knowledge base is written in, before analysis:
+ * "gmn cara uji tuntas HAM utk umkm?" becomes "bagaimana cara uji tuntas HAM untuk umkm?". Words come from
+ * config/lexicon/informal-id.tsv; fillers ("sih", "dong") are dropped; "anak2" style reduplication is undone.
+ */
+final class QueryNormalizer {
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern REDUPLICATED = Pattern.compile("(\\p{L}{2,})2");
+
+    private final Map<String, String> informal;
+
+    QueryNormalizer(Map<String, String> informal) {
+        this.informal = informal;
+    }
+
+    static QueryNormalizer standard() {
+        return new QueryNormalizer(Lexicon.load("informal-id.tsv"));
+    }
+
+    String normalize(String text) {
+        Matcher word = WORD.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        while (word.find()) {
+            String token = word.group();
+            String lower = token.toLowerCase(Locale.ROOT);
+            String replacement = informal.get(lower);
+            if (replacement == null) {
+                Matcher doubled = REDUPLICATED.matcher(lower);
+                replacement = doubled.matches() ? doubled.group(1) : token;
+            }
+            word.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        word.appendTail(out);
+        return out.toString().replaceAll("\\s{2,}", " ").strip();
+    }
+}

@@ -1,0 +1,101 @@
+package bhr.assistant.telegram;
+
+import bhr.assistant.answer.Answer;
+import bhr.assistant.answer.Citation;
+import bhr.assistant.kb.KnowledgeDocument;
+import bhr.assistant.search.PassageHit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns answers, quotes and listings into Telegram HTML messages, escaped and split. */
+final class AnswerRenderer {
+
+    private static final int SNIPPET_CHARS = 220;
+
+    private AnswerRenderer() {
+    }
+
+    /** The answer with its [n] markers, then the sources as links with their sections. */
+    static List<String> answer(Answer answer, TelegramMessages messages) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(TelegramHtml.escape(answer.answer()));
+        if (!answer.citations().isEmpty()) {
+            StringBuilder sources = new StringBuilder(TelegramHtml.bold(messages.get("sourcesTitle") + ":"));
+            for (Citation citation : answer.citations()) {
+                sources.append('\n').append(citationLine(citation, messages));
+            }
+            paragraphs.add(sources.toString());
+        }
+        return TelegramHtml.split(paragraphs, TelegramHtml.MAX_MESSAGE);
+    }
+
+    static String citationLine(Citation citation, TelegramMessages messages) {
+        StringBuilder line = new StringBuilder("[").append(citation.n()).append("] ")
+                .append(TelegramHtml.link(citation.url(), citation.title()));
+        if (!citation.section().isBlank()) {
+            line.append(" — ").append(TelegramHtml.italic(citation.section()));
+        }
+        if (citation.status().equals("rancangan") || citation.status().equals("dicabut")) {
+            line.append(" (").append(TelegramHtml.escape(messages.get("status." + citation.status()))).append(')');
+        }
+        return line.toString();
+    }
+
+    /** Every citation with its quoted passage. */
+    static List<String> quotes(Answer answer, TelegramMessages messages) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(TelegramHtml.bold(messages.get("quotesTitle", answer.question())));
+        for (Citation citation : answer.citations()) {
+            paragraphs.add(citationLine(citation, messages) + "\n<blockquote>" + TelegramHtml.escape(citation.quote()) + "</blockquote>");
+        }
+        return TelegramHtml.split(paragraphs, TelegramHtml.MAX_MESSAGE);
+    }
+
+    /** Passages as a list: title, section, a snippet and the link. */
+    static List<String> passages(String title, List<PassageHit> hits, TelegramMessages messages) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add(TelegramHtml.bold(title));
+        int n = 1;
+        for (PassageHit hit : hits) {
+            String section = hit.passage().sectionLabel();
+            StringBuilder item = new StringBuilder().append(n++).append(". ")
+                    .append(TelegramHtml.link(hit.document().url(), hit.document().title()));
+            if (!section.isBlank()) {
+                item.append(" — ").append(TelegramHtml.italic(section));
+            }
+            item.append('\n').append(TelegramHtml.escape(snippet(hit)));
+            paragraphs.add(item.toString());
+        }
+        return TelegramHtml.split(paragraphs, TelegramHtml.MAX_MESSAGE);
+    }
+
+    static List<String> documents(List<KnowledgeDocument> documents, TelegramMessages messages) {
+        List<String> lines = new ArrayList<>();
+        lines.add(TelegramHtml.bold(messages.get("documentsTitle")));
+        StringBuilder list = new StringBuilder();
+        for (KnowledgeDocument document : documents) {
+            if (list.length() > 0) {
+                list.append('\n');
+            }
+            list.append("• ").append(TelegramHtml.link(document.metadata().url(), document.metadata().title()))
+                    .append(" (").append(TelegramHtml.escape(document.metadata().status()));
+            if (!document.metadata().reviewed().isBlank()) {
+                list.append(", ").append(TelegramHtml.escape(document.metadata().reviewed()));
+            }
+            list.append(')');
+        }
+        lines.add(list.toString());
+        return TelegramHtml.split(lines, TelegramHtml.MAX_MESSAGE);
+    }
+
+    private static String snippet(PassageHit hit) {
+        String text = hit.sentences().isEmpty() ? hit.passage().text() : hit.sentences().get(0).text();
+        text = text.replaceAll("\\s+", " ").strip();
+        if (text.length() <= SNIPPET_CHARS) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', SNIPPET_CHARS);
+        return text.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + "…";
+    }
+}

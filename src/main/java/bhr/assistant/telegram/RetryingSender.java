@@ -1,0 +1,79 @@
+package bhr.assistant.telegram;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Sends Bot API calls and retries what is worth retrying, which TelegramBots itself does not: 429 after the
+ * retry_after Telegram asks for, 5xx and network failures after a growing pause. A 4xx other than 429 (bad
+ * request, bot blocked by the user) is final. After the last attempt the failure is logged and the call
+ * gives up, so one unreachable chat never stalls the bot.
+ */
+final class RetryingSender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingSender.class);
+    private static final int ATTEMPTS = 4;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    /** Telegram may ask for long waits during floods; beyond this we give up rather than hold a worker. */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+    private final TelegramClient client;
+
+    RetryingSender(TelegramClient client) {
+        this.client = client;
+    }
+
+    <T extends Serializable> Optional<T> execute(BotApiMethod<T> method) {
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.ofNullable(client.execute(method));
+            } catch (TelegramApiRequestException e) {
+                Integer code = e.getErrorCode();
+                boolean tooMany = code != null && code == 429;
+                boolean serverSide = code == null || code >= 500;
+                if (!(tooMany || serverSide) || attempt == ATTEMPTS) {
+                    LOG.warn("Telegram {} failed (attempt {}): {} {}", method.getMethod(), attempt, code, e.getApiResponse());
+                    return Optional.empty();
+                }
+                Duration wait = tooMany ? retryAfter(e).orElse(pause) : pause;
+                if (wait.compareTo(LONGEST_WAIT) > 0) {
+                    LOG.warn("Telegram {} asks to wait {} s; giving up on this call", method.getMethod(), wait.toSeconds());
+                    return Optional.empty();
+                }
+                sleep(wait);
+            } catch (TelegramApiException e) {
+                // Network failures (connection refused or reset, timeouts) and unreadable responses.
+                if (attempt == ATTEMPTS) {
+                    LOG.warn("Telegram {} failed after {} attempts: {}", method.getMethod(), attempt, e.getMessage());
+                    return Optional.empty();
+                }
+                sleep(pause);
+            }
+            pause = pause.multipliedBy(2);
+        }
+    }
+
+    private static Optional<Duration> retryAfter(TelegramApiRequestException e) {
+        if (e.getParameters() != null && e.getParameters().getRetryAfter() != null) {
+            return Optional.of(Duration.ofSeconds(Math.max(1, e.getParameters().getRetryAfter())));
+        }
+        return Optional.empty();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

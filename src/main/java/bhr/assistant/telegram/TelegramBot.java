@@ -1,0 +1,470 @@
+package bhr.assistant.telegram;
+
+import bhr.assistant.answer.Answer;
+import bhr.assistant.answer.AnswerService;
+import bhr.assistant.answer.Citation;
+import bhr.assistant.answer.Question;
+import bhr.assistant.feedback.FeedbackRecord;
+import bhr.assistant.feedback.FeedbackStore;
+import bhr.assistant.index.KnowledgeIndex;
+import bhr.assistant.kb.Actors;
+import bhr.assistant.search.PassageHit;
+import bhr.assistant.search.PassageRetriever;
+import bhr.assistant.search.SearchRequest;
+import bhr.assistant.store.UserIdHasher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The bot's behaviour: commands, questions, buttons and inline queries. An adapter only: every answer comes
+ * from the {@link AnswerService} the HTTP API uses. Updates from polling and from the webhook both arrive at
+ * {@link #consume}; each chat's updates run in order, different chats in parallel.
+ */
+final class TelegramBot implements LongPollingUpdateConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+    private static final int ANSWER_CITATIONS = 3;
+    private static final int MORE_RESULTS = 5;
+    private static final int OBLIGATIONS_SHOWN = 8;
+    /** Words that pick out duty-stating sections among those naming an actor. */
+    private static final String OBLIGATION_QUERY = "kewajiban wajib tugas tanggung jawab harus";
+    private static final Set<String> COMMANDS = Set.of("start", "help", "bantuan", "sumber", "sources", "kewajiban", "obligations");
+    private static final Pattern DEEP_LINK_SEPARATORS = Pattern.compile("[_-]+");
+
+    private final RetryingSender sender;
+    private final BotIdentity identity;
+    private final AnswerService answers;
+    private final PassageRetriever retriever;
+    private final KnowledgeIndex index;
+    private final FeedbackStore feedback;
+    private final UserIdHasher hasher;
+    private final ChatExecutor executor;
+    private final RateLimiter limiter;
+    private final RecentAnswers recent = new RecentAnswers();
+
+    TelegramBot(RetryingSender sender, BotIdentity identity, AnswerService answers, PassageRetriever retriever,
+                KnowledgeIndex index, FeedbackStore feedback, UserIdHasher hasher, TelegramConfig config) {
+        this.sender = sender;
+        this.identity = identity;
+        this.answers = answers;
+        this.retriever = retriever;
+        this.index = index;
+        this.feedback = feedback;
+        this.hasher = hasher;
+        this.executor = new ChatExecutor(Math.max(1, config.workerThreads()));
+        this.limiter = new RateLimiter(config.questionsPerMinute(), Clock.systemUTC());
+    }
+
+    @Override
+    public void consume(List<Update> updates) {
+        updates.forEach(this::dispatch);
+    }
+
+    /**
+     * Queues one update. Never throws: this runs on TelegramBots' polling thread, and an exception escaping
+     * there cancels its scheduled task, which would silently stop the bot.
+     */
+    void dispatch(Update update) {
+        try {
+            Optional<Long> chat = orderingKey(update);
+            if (chat.isEmpty()) {
+                return; // kinds of update the bot does not take part in (channel posts, edits, member changes)
+            }
+            executor.submit(chat.get(), () -> handleSafely(update));
+        } catch (RuntimeException e) {
+            LOG.warn("Dropped Telegram update {}: {}", update == null ? null : update.getUpdateId(), e.toString());
+        }
+    }
+
+    /** The chat whose order the update keeps; empty for updates without a sender or chat (malformed or unsupported). */
+    private static Optional<Long> orderingKey(Update update) {
+        if (update.hasMessage() && update.getMessage().getChat() != null) {
+            return Optional.of(update.getMessage().getChatId());
+        }
+        if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() != null) {
+            CallbackQuery callback = update.getCallbackQuery();
+            return Optional.of(callback.getMessage() != null ? callback.getMessage().getChatId() : callback.getFrom().getId());
+        }
+        if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
+            return Optional.of(update.getInlineQuery().getFrom().getId());
+        }
+        return Optional.empty();
+    }
+
+    private void handleSafely(Update update) {
+        try {
+            if (update.hasCallbackQuery()) {
+                onCallback(update.getCallbackQuery());
+            } else if (update.hasInlineQuery()) {
+                onInlineQuery(update.getInlineQuery());
+            } else if (update.hasMessage()) {
+                onMessage(update.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Failed to handle Telegram update {}", update.getUpdateId(), e);
+            if (update.hasMessage()) {
+                User from = update.getMessage().getFrom();
+                send(update.getMessage().getChatId(),
+                        TelegramHtml.escape(TelegramMessages.forTelegramLanguage(from == null ? null : from.getLanguageCode()).get("apology")),
+                        null, null);
+            }
+        }
+    }
+
+    // ---- messages and commands
+
+    private void onMessage(Message message) {
+        User from = message.getFrom();
+        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || message.getChat() == null || message.getChat().isChannelChat()) {
+            return;
+        }
+        boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
+        TelegramMessages ui = TelegramMessages.forTelegramLanguage(from.getLanguageCode());
+        if (!message.hasText()) {
+            if (!group) {
+                send(message.getChatId(), TelegramHtml.escape(ui.get("notText")), null, null);
+            }
+            return;
+        }
+        String text = message.getText().strip();
+        if (text.startsWith("/")) {
+            onCommand(message, text, group, ui);
+            return;
+        }
+        if (group && !addressedToBot(message)) {
+            return; // never chatty in a group: only mentions and replies to the bot
+        }
+        String question = group ? withoutMention(text) : text;
+        if (question.isBlank()) {
+            sendHelp(message.getChatId(), ui, group ? message.getMessageId() : null);
+            return;
+        }
+        ask(message.getChatId(), from, question, group ? message.getMessageId() : null);
+    }
+
+    private void onCommand(Message message, String text, boolean group, TelegramMessages ui) {
+        String[] parts = text.split("\\s+", 2);
+        String command = parts[0].substring(1);
+        String argument = parts.length > 1 ? parts[1].strip() : "";
+        int at = command.indexOf('@');
+        if (at >= 0) {
+            String target = command.substring(at + 1);
+            command = command.substring(0, at);
+            if (identity.known() && !target.equalsIgnoreCase(identity.username())) {
+                return; // a command for another bot in the same group
+            }
+        }
+        command = command.toLowerCase(Locale.ROOT);
+        Integer replyTo = group ? message.getMessageId() : null;
+        switch (command) {
+            case "start" -> {
+                send(message.getChatId(), TelegramHtml.escape(ui.get("welcome")) + "\n\n" + TelegramHtml.bold(ui.get("examplesTitle")),
+                        exampleButtons(ui.language()), replyTo);
+                if (!argument.isEmpty()) {
+                    // Deep links carry a topic as start=uji_tuntas_umkm; treat it as the first question.
+                    ask(message.getChatId(), message.getFrom(), DEEP_LINK_SEPARATORS.matcher(argument).replaceAll(" ").strip(), replyTo);
+                }
+            }
+            case "help", "bantuan" -> sendHelp(message.getChatId(), ui, replyTo);
+            case "sumber", "sources" -> {
+                List<String> parts2 = AnswerRenderer.documents(index.read(snapshot -> snapshot.documents()), ui);
+                sendAll(message.getChatId(), parts2, null, replyTo);
+            }
+            case "kewajiban", "obligations" -> send(message.getChatId(), TelegramHtml.escape(ui.get("obligationsChoose")), actorButtons(ui), replyTo);
+            default -> {
+                if (!group && !COMMANDS.contains(command)) {
+                    send(message.getChatId(), TelegramHtml.escape(ui.get("unknownCommand")), null, null);
+                }
+            }
+        }
+    }
+
+    private void sendHelp(long chatId, TelegramMessages ui, Integer replyTo) {
+        String username = identity.known() ? identity.username() : "bot";
+        send(chatId, TelegramHtml.escape(ui.get("help", username)) + "\n\n" + TelegramHtml.bold(ui.get("examplesTitle")),
+                exampleButtons(ui.language()), replyTo);
+    }
+
+    private boolean addressedToBot(Message message) {
+        Message repliedTo = message.getReplyToMessage();
+        if (repliedTo != null && repliedTo.getFrom() != null && identity.id() != 0 && repliedTo.getFrom().getId() == identity.id()) {
+            return true;
+        }
+        return identity.known() && message.getText().toLowerCase(Locale.ROOT).contains("@" + identity.username().toLowerCase(Locale.ROOT));
+    }
+
+    private String withoutMention(String text) {
+        if (!identity.known()) {
+            return text;
+        }
+        return Pattern.compile("@" + Pattern.quote(identity.username()), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(" ").strip();
+    }
+
+    // ---- questions
+
+    private void ask(long chatId, User from, String question, Integer replyTo) {
+        TelegramMessages guess = TelegramMessages.forLanguage(bhr.assistant.answer.LanguageDetector.detect(question));
+        if (question.codePointCount(0, question.length()) > Question.MAX_LENGTH) {
+            send(chatId, TelegramHtml.escape(guess.get("tooLong", Question.MAX_LENGTH)), null, replyTo);
+            return;
+        }
+        if (!limiter.tryAcquire(from.getId())) {
+            send(chatId, TelegramHtml.escape(guess.get("rateLimited")), null, replyTo);
+            return;
+        }
+        sender.execute(SendChatAction.builder().chatId(chatId).action("typing").build());
+        Answer answer = answers.ask(new Question(question, Optional.empty(), ANSWER_CITATIONS, Optional.empty()));
+        TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
+        if (!answer.found()) {
+            record(FeedbackRecord.Kind.UNANSWERED, answer, from);
+        }
+        InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.put(answer), ui) : exampleButtons(answer.language());
+        sendAll(chatId, AnswerRenderer.answer(answer, ui), buttons, replyTo);
+    }
+
+    private void record(FeedbackRecord.Kind kind, Answer answer, User from) {
+        feedback.record(new FeedbackRecord(Instant.now(), kind, answer.question(), "telegram", hasher.hash(String.valueOf(from.getId())),
+                answer.citations().stream().map(Citation::passageId).toList()));
+    }
+
+    // ---- buttons
+
+    private InlineKeyboardMarkup answerButtons(String key, TelegramMessages ui) {
+        return InlineKeyboardMarkup.builder()
+                .keyboardRow(new InlineKeyboardRow(
+                        button(ui.get("button.quotes"), new CallbackData(CallbackData.QUOTES, key)),
+                        button(ui.get("button.more"), new CallbackData(CallbackData.MORE, key))))
+                .keyboardRow(new InlineKeyboardRow(
+                        button(ui.get("button.helpful"), new CallbackData(CallbackData.HELPFUL, key)),
+                        button(ui.get("button.notHelpful"), new CallbackData(CallbackData.NOT_HELPFUL, key))))
+                .build();
+    }
+
+    private InlineKeyboardMarkup exampleButtons(String language) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        List<String> examples = answers.exampleQuestions(language);
+        for (int i = 0; i < examples.size(); i++) {
+            rows.add(new InlineKeyboardRow(button(examples.get(i), new CallbackData(CallbackData.EXAMPLE, language + ":" + i))));
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    private InlineKeyboardMarkup actorButtons(TelegramMessages ui) {
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        List<InlineKeyboardButton> row = new ArrayList<>();
+        for (String actor : Actors.KNOWN) {
+            row.add(button(ui.get("actor." + actor), new CallbackData(CallbackData.ACTOR, actor)));
+            if (row.size() == 2) {
+                rows.add(new InlineKeyboardRow(row));
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(new InlineKeyboardRow(row));
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    private static InlineKeyboardButton button(String text, CallbackData data) {
+        return InlineKeyboardButton.builder().text(text).callbackData(data.encode()).build();
+    }
+
+    private void onCallback(CallbackQuery callback) {
+        TelegramMessages ui = TelegramMessages.forTelegramLanguage(callback.getFrom().getLanguageCode());
+        String notice = null;
+        try {
+            Optional<CallbackData> data = CallbackData.parse(callback.getData());
+            Long chatId = callback.getMessage() == null ? null : callback.getMessage().getChatId();
+            if (data.isEmpty() || chatId == null) {
+                notice = ui.get("expired");
+                return;
+            }
+            notice = onButton(data.get(), chatId, callback.getFrom(), ui);
+        } finally {
+            // Every press is answered, or the user's client shows a spinner until it times out.
+            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> reply = AnswerCallbackQuery.builder().callbackQueryId(callback.getId());
+            if (notice != null) {
+                reply.text(notice);
+            }
+            sender.execute(reply.build());
+        }
+    }
+
+    /** Acts on a button; returns the short notice to show on the button press, or null. */
+    private String onButton(CallbackData data, long chatId, User from, TelegramMessages ui) {
+        String argument = data.argument();
+        switch (data.action()) {
+            case CallbackData.QUOTES -> {
+                Optional<Answer> answer = recent.get(argument);
+                if (answer.isEmpty()) {
+                    return ui.get("expired");
+                }
+                sendAll(chatId, AnswerRenderer.quotes(answer.get(), TelegramMessages.forLanguage(answer.get().language())), null, null);
+                return null;
+            }
+            case CallbackData.MORE -> {
+                Optional<Answer> answer = recent.get(argument);
+                if (answer.isEmpty()) {
+                    return ui.get("expired");
+                }
+                sendMore(chatId, answer.get());
+                return null;
+            }
+            case CallbackData.HELPFUL, CallbackData.NOT_HELPFUL -> {
+                Optional<Answer> answer = recent.get(argument);
+                if (answer.isEmpty()) {
+                    return ui.get("expired");
+                }
+                record(data.action().equals(CallbackData.HELPFUL) ? FeedbackRecord.Kind.HELPFUL : FeedbackRecord.Kind.NOT_HELPFUL, answer.get(), from);
+                return TelegramMessages.forLanguage(answer.get().language()).get("thanks");
+            }
+            case CallbackData.EXAMPLE -> {
+                String[] parts = argument.split(":", 2);
+                List<String> examples = parts.length == 2 ? answers.exampleQuestions(parts[0].equals("en") ? "en" : "id") : List.of();
+                int number = parts.length == 2 ? parseIndex(parts[1]) : -1;
+                if (number < 0 || number >= examples.size()) {
+                    return ui.get("expired");
+                }
+                ask(chatId, from, examples.get(number), null);
+                return null;
+            }
+            case CallbackData.ACTOR -> {
+                if (!Actors.isKnown(argument)) {
+                    return ui.get("expired");
+                }
+                sendObligations(chatId, argument, ui);
+                return null;
+            }
+            default -> {
+                return ui.get("expired");
+            }
+        }
+    }
+
+    private static int parseIndex(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void sendMore(long chatId, Answer answer) {
+        TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
+        Set<String> shown = Set.copyOf(answer.citations().stream().map(Citation::passageId).toList());
+        List<PassageHit> more = retriever.retrieve(new SearchRequest(answer.question(), MORE_RESULTS + shown.size(), Optional.empty(), false,
+                        Optional.of(answer.language()))).hits().stream()
+                .filter(hit -> !shown.contains(hit.passage().id()))
+                .limit(MORE_RESULTS)
+                .toList();
+        if (more.isEmpty()) {
+            send(chatId, TelegramHtml.escape(ui.get("moreNone")), null, null);
+        } else {
+            sendAll(chatId, AnswerRenderer.passages(ui.get("moreTitle", answer.question()), more, ui), null, null);
+        }
+    }
+
+    private void sendObligations(long chatId, String actor, TelegramMessages ui) {
+        List<PassageHit> hits = retriever.retrieve(new SearchRequest(OBLIGATION_QUERY, OBLIGATIONS_SHOWN, Optional.of(actor), true,
+                Optional.of(ui.language()))).hits();
+        if (hits.isEmpty()) {
+            send(chatId, TelegramHtml.escape(ui.get("obligationsNone")), null, null);
+        } else {
+            sendAll(chatId, AnswerRenderer.passages(ui.get("obligationsTitle", ui.get("actor." + actor)), hits, ui), null, null);
+        }
+    }
+
+    // ---- inline mode
+
+    private void onInlineQuery(InlineQuery query) {
+        String text = query.getQuery() == null ? "" : query.getQuery().strip();
+        List<InlineQueryResult> results = new ArrayList<>();
+        if (!text.isEmpty() && text.length() <= Question.MAX_LENGTH && limiter.tryAcquire(query.getFrom().getId())) {
+            Answer answer = answers.ask(new Question(text, Optional.empty(), ANSWER_CITATIONS, Optional.empty()));
+            TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
+            if (answer.found()) {
+                results.add(article("answer", ui.get("inlineAnswer"), answer.answer(), AnswerRenderer.answer(answer, ui).get(0)));
+                for (Citation citation : answer.citations()) {
+                    results.add(article("source-" + citation.n(), citation.title(), citation.section(),
+                            AnswerRenderer.citationLine(citation, ui) + "\n<blockquote>" + TelegramHtml.escape(citation.quote()) + "</blockquote>"));
+                }
+            } else {
+                record(FeedbackRecord.Kind.UNANSWERED, answer, query.getFrom());
+                results.add(article("not-found", ui.get("inlineNotFound"), answer.answer(), TelegramHtml.escape(answer.answer())));
+            }
+        }
+        sender.execute(AnswerInlineQuery.builder().inlineQueryId(query.getId()).results(results).cacheTime(60).build());
+    }
+
+    private static InlineQueryResultArticle article(String id, String title, String description, String html) {
+        String shortDescription = description.length() > 120 ? description.substring(0, 119) + "…" : description;
+        return InlineQueryResultArticle.builder()
+                .id(id)
+                .title(title)
+                .description(shortDescription)
+                .inputMessageContent(InputTextMessageContent.builder().messageText(html).parseMode(ParseMode.HTML)
+                        .linkPreviewOptions(noPreview()).build())
+                .build();
+    }
+
+    // ---- sending
+
+    private void sendAll(long chatId, List<String> parts, InlineKeyboardMarkup buttonsOnLast, Integer replyTo) {
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            send(chatId, parts.get(i), last ? buttonsOnLast : null, i == 0 ? replyTo : null);
+        }
+    }
+
+    private void send(long chatId, String html, InlineKeyboardMarkup buttons, Integer replyTo) {
+        SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder()
+                .chatId(chatId)
+                .text(html)
+                .parseMode(ParseMode.HTML)
+                .linkPreviewOptions(noPreview());
+        if (buttons != null) {
+            message.replyMarkup(buttons);
+        }
+        if (replyTo != null) {
+            message.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
+        }
+        sender.execute(message.build());
+    }
+
+    private static LinkPreviewOptions noPreview() {
+        return LinkPreviewOptions.builder().isDisabled(true).build();
+    }
+
+    @Override
+    public void close() {
+        executor.close();
+    }
+}

@@ -1,0 +1,208 @@
+package bhr.assistant.telegram;
+
+import bhr.assistant.answer.AnswerService;
+import bhr.assistant.feedback.FeedbackStore;
+import bhr.assistant.index.KnowledgeIndex;
+import bhr.assistant.search.PassageRetriever;
+import bhr.assistant.store.UserIdHasher;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the bot inside the service when TELEGRAM_BOT_TOKEN is set: in polling mode through TelegramBots'
+ * long-polling application, in webhook mode through {@code /telegram/webhook}. Start-up happens in the
+ * background and keeps retrying while Telegram is unreachable, so the web and HTTP API never wait for it.
+ */
+@Singleton
+public class TelegramService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramService.class);
+    private static final List<String> UPDATE_KINDS = List.of("message", "callback_query", "inline_query");
+    private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(60);
+
+    private final TelegramConfig config;
+    private final AnswerService answers;
+    private final PassageRetriever retriever;
+    private final KnowledgeIndex index;
+    private final FeedbackStore feedback;
+    private final UserIdHasher hasher;
+    private final BotIdentity identity = new BotIdentity();
+
+    private volatile boolean closed;
+    private volatile boolean connected;
+    private volatile TelegramBot bot;
+    private volatile Thread starter;
+    private volatile OkHttpClient http;
+    private volatile TelegramBotsLongPollingApplication polling;
+
+    public TelegramService(TelegramConfig config, AnswerService answers, PassageRetriever retriever, KnowledgeIndex index,
+                           FeedbackStore feedback, UserIdHasher hasher) {
+        this.config = config;
+        this.answers = answers;
+        this.retriever = retriever;
+        this.index = index;
+        this.feedback = feedback;
+        this.hasher = hasher;
+    }
+
+    @EventListener
+    void onServerStartup(ServerStartupEvent event) {
+        start();
+    }
+
+    synchronized void start() {
+        if (bot != null || closed) {
+            return;
+        }
+        if (!config.enabled()) {
+            LOG.info("Telegram bot off: TELEGRAM_BOT_TOKEN is not set");
+            return;
+        }
+        List<String> problems = config.problems();
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> LOG.error("Telegram bot not started: {}", problem));
+            return;
+        }
+        TelegramConfig.ApiEndpoint endpoint = config.apiEndpoint().orElseThrow();
+        TelegramUrl url = new TelegramUrl(endpoint.scheme(), endpoint.host(), endpoint.port(), false);
+        http = new OkHttpClient.Builder()
+                .connectTimeout(15, TimeUnit.SECONDS)
+                .writeTimeout(30, TimeUnit.SECONDS)
+                // getUpdates holds the connection open for pollTimeoutSeconds; allow for that plus a margin.
+                .readTimeout(config.pollTimeoutSeconds() + 30L, TimeUnit.SECONDS)
+                .build();
+        OkHttpTelegramClient client = new OkHttpTelegramClient(http, config.botToken(), url);
+        RetryingSender sender = new RetryingSender(client);
+        bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config);
+        starter = new Thread(() -> connect(client, sender, url), "telegram-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Retries until Telegram answers: learn who the bot is, register commands, then poll or set the webhook. */
+    private void connect(OkHttpTelegramClient client, RetryingSender sender, TelegramUrl url) {
+        Duration pause = Duration.ofSeconds(1);
+        while (!closed) {
+            try {
+                User me = client.execute(new GetMe());
+                identity.set(me);
+                registerCommands(sender);
+                if (config.webhookMode()) {
+                    if (config.webhookUrl() != null && !config.webhookUrl().isBlank()) {
+                        client.execute(SetWebhook.builder().url(config.webhookUrl()).secretToken(config.webhookSecret())
+                                .allowedUpdates(UPDATE_KINDS).build());
+                    }
+                    LOG.info("Telegram bot @{} ready in webhook mode", identity.username());
+                } else {
+                    startPolling(url);
+                    LOG.info("Telegram bot @{} polling {}://{}:{}", identity.username(), url.getSchema(), url.getHost(), url.getPort());
+                }
+                connected = true;
+                return;
+            } catch (TelegramApiException | RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.warn("Telegram not reachable yet ({}); retrying in {} s", e.getMessage(), pause.toSeconds());
+                stopPolling();
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY_PAUSE) > 0 ? LONGEST_RETRY_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void registerCommands(RetryingSender sender) {
+        for (String language : List.of("id", "en")) {
+            TelegramMessages ui = TelegramMessages.forLanguage(language);
+            List<BotCommand> commands = List.of(
+                    new BotCommand("start", ui.get("command.start")),
+                    new BotCommand("help", ui.get("command.help")),
+                    new BotCommand("sumber", ui.get("command.sumber")),
+                    new BotCommand("kewajiban", ui.get("command.kewajiban")));
+            SetMyCommands.SetMyCommandsBuilder<?, ?> set = SetMyCommands.builder().commands(commands);
+            if (language.equals("en")) {
+                set.languageCode("en"); // Indonesian is the default for every other language
+            }
+            sender.execute(set.build());
+        }
+    }
+
+    private void startPolling(TelegramUrl url) throws TelegramApiException {
+        polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http);
+        int timeout = Math.max(0, Math.min(50, config.pollTimeoutSeconds()));
+        polling.registerBot(config.botToken(), () -> url,
+                last -> GetUpdates.builder().offset(last + 1).limit(100).timeout(timeout).allowedUpdates(UPDATE_KINDS).build(),
+                bot);
+    }
+
+    private void stopPolling() {
+        TelegramBotsLongPollingApplication running = polling;
+        polling = null;
+        if (running != null) {
+            try {
+                running.close();
+            } catch (Exception e) {
+                LOG.debug("Stopping long polling: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The bot, when it takes updates through the webhook. */
+    Optional<TelegramBot> webhookBot() {
+        return config.webhookMode() ? Optional.ofNullable(bot) : Optional.empty();
+    }
+
+    TelegramConfig config() {
+        return config;
+    }
+
+    /** True once Telegram has answered and the bot is polling or ready for webhooks. */
+    public boolean connected() {
+        return connected;
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        closed = true;
+        if (starter != null) {
+            starter.interrupt();
+        }
+        stopPolling();
+        if (http != null) {
+            http.dispatcher().cancelAll(); // ends a getUpdates call that would otherwise hold shutdown
+        }
+        if (bot != null) {
+            bot.close();
+        }
+        if (http != null) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+        connected = false;
+    }
+}

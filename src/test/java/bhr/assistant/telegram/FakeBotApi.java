@@ -1,0 +1,219 @@
+package bhr.assistant.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Bot API server on 127.0.0.1 for tests: queues updates for getUpdates, records every call, and can be told
+ * to fail the next calls of a method (e.g. 429 with retry_after). The real TelegramBots library talks to it.
+ */
+final class FakeBotApi implements AutoCloseable {
+
+    static final long BOT_ID = 999;
+    static final String BOT_USERNAME = "bhr_test_bot";
+
+    record Call(String method, JsonNode body) {
+    }
+
+    private record Failure(int status, String body) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final Deque<JsonNode> updates = new ArrayDeque<>();
+    private final Map<String, Deque<Failure>> failures = new HashMap<>();
+    private final AtomicInteger messageIds = new AtomicInteger(1000);
+    private final AtomicInteger updateIds = new AtomicInteger(1);
+
+    FakeBotApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Queues an update for getUpdates, giving it the next update_id. */
+    void push(String updateJson) {
+        try {
+            ObjectNode update = (ObjectNode) json.readTree(updateJson);
+            update.put("update_id", updateIds.getAndIncrement());
+            synchronized (this) {
+                updates.add(update);
+                notifyAll();
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    synchronized void failNext(String method, int status, String body) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(status, body));
+    }
+
+    synchronized List<Call> calls(String method) {
+        return calls.stream().filter(call -> call.method().equals(method)).toList();
+    }
+
+    synchronized List<Call> allCalls() {
+        return List.copyOf(calls);
+    }
+
+    /** Waits until at least {@code count} calls of the method have arrived, then returns them all. */
+    List<Call> await(String method, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (calls(method).size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " " + method + " calls, got " + calls(method).size()
+                            + "; all calls: " + calls.stream().map(Call::method).toList());
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return calls(method);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        // TelegramBots spells some methods in lower case (getme); Telegram treats names case-insensitively.
+        String method = canonical(path.substring(path.lastIndexOf('/') + 1));
+        byte[] requestBytes = exchange.getRequestBody().readAllBytes();
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        JsonNode body = requestBytes.length == 0 ? json.createObjectNode()
+                : contentType.startsWith("multipart/") ? multipart(new String(requestBytes, StandardCharsets.UTF_8), contentType)
+                : json.readTree(requestBytes);
+        Failure failure;
+        synchronized (this) {
+            if (!method.equals("getUpdates")) {
+                calls.add(new Call(method, body));
+                notifyAll();
+            }
+            Deque<Failure> pending = failures.get(method);
+            failure = pending == null ? null : pending.poll();
+        }
+        if (failure != null) {
+            respond(exchange, failure.status(), failure.body());
+            return;
+        }
+        String result = switch (method) {
+            case "getMe" -> "{\"id\":" + BOT_ID + ",\"is_bot\":true,\"first_name\":\"BHR\",\"username\":\"" + BOT_USERNAME + "\"}";
+            case "getUpdates" -> updatesAfter(body.path("offset").asInt(0), Math.min(1, body.path("timeout").asInt(0)));
+            case "sendMessage" -> "{\"message_id\":" + messageIds.getAndIncrement() + ",\"date\":1700000000,\"chat\":{\"id\":"
+                    + body.path("chat_id").asText() + ",\"type\":\"private\"},\"text\":\"ok\"}";
+            default -> "true";
+        };
+        respond(exchange, 200, "{\"ok\":true,\"result\":" + result + "}");
+    }
+
+    /** The text fields of a multipart/form-data body (TelegramBots sends setWebhook that way). */
+    private ObjectNode multipart(String body, String contentType) {
+        ObjectNode fields = json.createObjectNode();
+        String boundary = "--" + contentType.replaceAll(".*boundary=\"?([^\";]+)\"?.*", "$1");
+        for (String part : body.split(java.util.regex.Pattern.quote(boundary))) {
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+            int valueStart = part.indexOf("\r\n\r\n");
+            if (name.find() && valueStart >= 0) {
+                fields.put(name.group(1), part.substring(valueStart + 4).replaceAll("\r\n$", ""));
+            }
+        }
+        return fields;
+    }
+
+    private static final List<String> METHODS = List.of("getMe", "getUpdates", "sendMessage", "sendChatAction",
+            "answerCallbackQuery", "answerInlineQuery", "setMyCommands", "setWebhook", "deleteWebhook", "getFile");
+
+    private static String canonical(String method) {
+        return METHODS.stream().filter(known -> known.equalsIgnoreCase(method)).findFirst().orElse(method);
+    }
+
+    private String updatesAfter(int offset, int timeoutSeconds) {
+        long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
+        synchronized (this) {
+            updates.removeIf(update -> update.path("update_id").asInt() < offset);
+            while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
+                try {
+                    wait(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return json.createArrayNode().addAll(List.copyOf(updates)).toString();
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    // ---- update builders
+
+    static String privateText(long userId, String text) {
+        return message(userId, userId, "private", text, "id", "");
+    }
+
+    static String groupText(long chatId, long userId, String text, String extra) {
+        return message(chatId, userId, "supergroup", text, "id", extra);
+    }
+
+    static String message(long chatId, long userId, String chatType, String text, String language, String extra) {
+        return "{\"message\":{\"message_id\":" + (int) (Math.random() * 100000) + ",\"date\":1700000000,"
+                + "\"chat\":{\"id\":" + chatId + ",\"type\":\"" + chatType + "\"},"
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"" + language + "\"},"
+                + "\"text\":" + quote(text) + extra + "}}";
+    }
+
+    static String callback(long chatId, long userId, String data) {
+        return "{\"callback_query\":{\"id\":\"cb" + (int) (Math.random() * 100000) + "\",\"chat_instance\":\"1\","
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"},"
+                + "\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":{\"id\":" + chatId + ",\"type\":\"private\"},\"text\":\"x\"},"
+                + "\"data\":" + quote(data) + "}}";
+    }
+
+    static String inlineQuery(long userId, String query) {
+        return "{\"inline_query\":{\"id\":\"iq" + (int) (Math.random() * 100000) + "\",\"offset\":\"\",\"query\":" + quote(query) + ","
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"}}}";
+    }
+
+    static String quote(String text) {
+        try {
+            return new ObjectMapper().writeValueAsString(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

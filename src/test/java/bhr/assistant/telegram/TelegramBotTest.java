@@ -1,0 +1,286 @@
+package bhr.assistant.telegram;
+
+import bhr.assistant.feedback.FeedbackRecord;
+import bhr.assistant.feedback.FeedbackStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static bhr.assistant.telegram.FakeBotApi.callback;
+import static bhr.assistant.telegram.FakeBotApi.groupText;
+import static bhr.assistant.telegram.FakeBotApi.inlineQuery;
+import static bhr.assistant.telegram.FakeBotApi.privateText;
+import static bhr.assistant.telegram.TelegramHtmlAssertions.assertValidHtml;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real TelegramBots library, in polling mode, against a fake Bot API on 127.0.0.1. Each test uses its own
+ * chat id, so the calls it checks are its own.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TelegramBotTest implements TestPropertyProvider {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private FakeBotApi api;
+
+    @Inject
+    TelegramService telegram;
+
+    @Inject
+    FeedbackStore feedback;
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            api = new FakeBotApi();
+            return Map.of(
+                    "telegram.bot-token", "123:TEST",
+                    "telegram.api-url", api.url(),
+                    "telegram.poll-timeout-seconds", "1",
+                    "data.dir", Files.createTempDirectory("bhr-telegram").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    void stopApi() {
+        api.close();
+    }
+
+    @Test
+    void registers_commands_in_indonesian_and_english() throws Exception {
+        List<FakeBotApi.Call> calls = api.await("setMyCommands", 2, WAIT);
+        assertTrue(calls.stream().anyMatch(call -> call.body().path("language_code").asText().equals("en")));
+        assertTrue(calls.stream().anyMatch(call -> call.body().path("language_code").isMissingNode()
+                && call.body().path("commands").toString().contains("kewajiban")));
+    }
+
+    @Test
+    void start_greets_with_example_questions_as_buttons() throws Exception {
+        api.push(privateText(101, "/start"));
+
+        JsonNode reply = awaitMessageTo(101, 1).get(0);
+        assertEquals("html", reply.path("parse_mode").asText().toLowerCase());
+        assertTrue(reply.path("text").asText().contains("Asisten Bisnis dan HAM"));
+        List<String> data = callbackData(reply);
+        assertTrue(data.size() >= 3 && data.stream().allMatch(d -> d.startsWith("x:id:")), data.toString());
+    }
+
+    @Test
+    void start_with_a_deep_link_payload_answers_it() throws Exception {
+        api.push(privateText(102, "/start apa_itu_prisma"));
+
+        List<JsonNode> replies = awaitMessageTo(102, 2);
+        assertTrue(replies.get(1).path("text").asText().contains("[1]"), replies.get(1).path("text").asText());
+    }
+
+    @Test
+    void formal_question_gets_typing_then_a_cited_html_answer_with_buttons() throws Exception {
+        api.push(privateText(103, "Apa kewajiban pemerintah daerah menurut Perpres 60/2023?"));
+
+        JsonNode reply = awaitMessageTo(103, 1).get(0);
+        String text = reply.path("text").asText();
+        assertValidHtml(text);
+        assertTrue(text.contains("[1]") && text.contains("<a href=\"https://"), text);
+        assertTrue(api.calls("sendChatAction").stream().anyMatch(call -> call.body().path("chat_id").asLong() == 103
+                && call.body().path("action").asText().equals("typing")));
+        List<String> data = callbackData(reply);
+        assertEquals(4, data.size());
+        assertTrue(data.stream().allMatch(d -> d.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64));
+    }
+
+    @Test
+    void informal_question_is_answered_too() throws Exception {
+        api.push(privateText(104, "umkm wajib uji tuntas ham ga sih?"));
+
+        String text = awaitMessageTo(104, 1).get(0).path("text").asText();
+        assertTrue(text.contains("[1]"), text);
+    }
+
+    @Test
+    void english_question_gets_an_english_reply() throws Exception {
+        api.push(privateText(105, "What is human rights due diligence?"));
+
+        JsonNode reply = awaitMessageTo(105, 1).get(0);
+        assertTrue(reply.path("text").asText().contains("<b>Sources:</b>"), reply.path("text").asText());
+        assertTrue(buttonTexts(reply).contains("👍 Helpful"));
+    }
+
+    @Test
+    void in_a_group_it_answers_only_when_mentioned_or_replied_to() throws Exception {
+        api.push(groupText(-200, 201, "apa itu PRISMA?", ""));
+        api.push(groupText(-200, 201, "@" + FakeBotApi.BOT_USERNAME + " apa itu PRISMA?", ""));
+        api.push(groupText(-200, 202, "bagaimana dengan UMKM?",
+                ",\"reply_to_message\":{\"message_id\":77,\"date\":1700000000,\"chat\":{\"id\":-200,\"type\":\"supergroup\"},"
+                        + "\"from\":{\"id\":" + FakeBotApi.BOT_ID + ",\"is_bot\":true,\"first_name\":\"BHR\"},\"text\":\"jawaban\"}"));
+        api.push(groupText(-200, 203, "/sumber@another_bot", ""));
+
+        List<JsonNode> replies = awaitMessageTo(-200, 2);
+        Thread.sleep(1500); // give a wrongly answered message time to show up
+        assertEquals(2, messagesTo(-200).size(), "only the mention and the reply are answered");
+        assertTrue(replies.stream().allMatch(reply -> reply.path("reply_parameters").path("message_id").isInt()),
+                "answers in groups reply to the question");
+    }
+
+    @Test
+    void quote_button_sends_the_passages_and_feedback_is_recorded() throws Exception {
+        api.push(privateText(106, "Apa itu PRISMA? <b>&</b>"));
+        JsonNode answer = awaitMessageTo(106, 1).get(0);
+        String quotesData = callbackData(answer).stream().filter(d -> d.startsWith("q:")).findFirst().orElseThrow();
+        String notHelpfulData = callbackData(answer).stream().filter(d -> d.startsWith("f-:")).findFirst().orElseThrow();
+        int answeredBefore = api.calls("answerCallbackQuery").size();
+
+        api.push(callback(106, 106, quotesData));
+        String quotes = awaitMessageTo(106, 2).get(1).path("text").asText();
+        assertValidHtml(quotes);
+        assertTrue(quotes.contains("<blockquote>"), quotes);
+        assertTrue(quotes.contains("Apa itu PRISMA? &lt;b&gt;&amp;&lt;/b&gt;"), "the question is shown escaped: " + quotes);
+
+        api.push(callback(106, 106, notHelpfulData));
+        List<FakeBotApi.Call> answered = api.await("answerCallbackQuery", answeredBefore + 2, WAIT);
+        assertTrue(answered.stream().anyMatch(call -> call.body().path("text").asText().startsWith("Terima kasih")));
+        assertTrue(feedback.all().stream().anyMatch(record -> record.kind() == FeedbackRecord.Kind.NOT_HELPFUL
+                && record.question().startsWith("Apa itu PRISMA?") && !record.userHash().isEmpty() && !record.userHash().contains("106")));
+    }
+
+    @Test
+    void old_or_forged_buttons_are_answered_gracefully() throws Exception {
+        int before = api.calls("answerCallbackQuery").size();
+        api.push(callback(107, 107, "q:doesnotexist"));
+        api.push(callback(107, 107, "garbage"));
+
+        List<FakeBotApi.Call> answered = api.await("answerCallbackQuery", before + 2, WAIT);
+        assertTrue(answered.subList(before, answered.size()).stream()
+                .allMatch(call -> call.body().path("text").asText().contains("kedaluwarsa")));
+    }
+
+    @Test
+    void obligations_menu_lists_an_actors_duties_with_sources() throws Exception {
+        api.push(privateText(108, "/kewajiban"));
+        JsonNode menu = awaitMessageTo(108, 1).get(0);
+        assertTrue(callbackData(menu).contains("a:pemerintah-daerah"));
+
+        api.push(callback(108, 108, "a:pemerintah-daerah"));
+        String list = awaitMessageTo(108, 2).get(1).path("text").asText();
+        assertValidHtml(list);
+        assertTrue(list.contains("Pemerintah Daerah") && list.contains("<a href="), list);
+    }
+
+    @Test
+    void sources_command_lists_the_documents() throws Exception {
+        api.push(privateText(109, "/sumber"));
+        String text = awaitMessageTo(109, 1).get(0).path("text").asText();
+        assertTrue(text.contains("Strategi Nasional Bisnis dan HAM"), text);
+    }
+
+    @Test
+    void too_many_requests_is_retried_after_retry_after() throws Exception {
+        api.failNext("sendMessage", 429,
+                "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}");
+        api.push(privateText(110, "Apa itu PRISMA?"));
+
+        List<JsonNode> delivered = awaitMessageTo(110, 2);
+        assertEquals(delivered.get(0).path("text").asText(), delivered.get(1).path("text").asText(), "the same message, sent again");
+    }
+
+    @Test
+    void server_errors_are_retried_with_backoff() throws Exception {
+        api.failNext("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        api.push(privateText(111, "Apa itu PRISMA?"));
+
+        assertEquals(2, awaitMessageTo(111, 2).size());
+    }
+
+    @Test
+    void a_chats_messages_are_answered_in_order() throws Exception {
+        api.push(privateText(112, "Apa itu PRISMA?"));
+        api.push(privateText(112, "/sumber"));
+        api.push(privateText(112, "/help"));
+
+        List<JsonNode> replies = awaitMessageTo(112, 3);
+        assertTrue(replies.get(0).path("text").asText().contains("[1]"));
+        assertTrue(replies.get(1).path("text").asText().contains("Dokumen yang menjadi sumber"));
+        assertTrue(replies.get(2).path("text").asText().contains("/kewajiban"));
+    }
+
+    @Test
+    void per_user_limit_answers_politely() throws Exception {
+        for (int i = 0; i < 11; i++) {
+            api.push(privateText(113, "Apa itu PRISMA? " + i));
+        }
+        List<JsonNode> replies = awaitMessageTo(113, 11);
+        assertTrue(replies.get(10).path("text").asText().contains("Mohon tunggu"), replies.get(10).path("text").asText());
+    }
+
+    @Test
+    void a_failing_update_does_not_stop_the_bot() throws Exception {
+        api.push("{\"callback_query\":{\"id\":\"broken\",\"chat_instance\":\"1\",\"data\":\"q:1\"}}"); // no sender
+        api.push(privateText(114, "Apa itu PRISMA?"));
+
+        assertTrue(awaitMessageTo(114, 1).get(0).path("text").asText().contains("[1]"));
+    }
+
+    @Test
+    void inline_query_offers_the_answer_and_its_sources_as_articles() throws Exception {
+        int before = api.calls("answerInlineQuery").size();
+        api.push(inlineQuery(115, "Apa itu PRISMA?"));
+
+        JsonNode results = api.await("answerInlineQuery", before + 1, WAIT).get(before).body().path("results");
+        assertTrue(results.size() >= 2, results.toString());
+        assertEquals("article", results.get(0).path("type").asText());
+        assertValidHtml(results.get(0).path("input_message_content").path("message_text").asText());
+    }
+
+    // ---- helpers
+
+    private List<JsonNode> awaitMessageTo(long chatId, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<JsonNode> messages = messagesTo(chatId);
+            if (messages.size() >= count) {
+                return messages;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("expected " + count + " messages to chat " + chatId + ", got " + messagesTo(chatId));
+    }
+
+    private List<JsonNode> messagesTo(long chatId) {
+        return api.calls("sendMessage").stream().map(FakeBotApi.Call::body)
+                .filter(body -> body.path("chat_id").asLong() == chatId).toList();
+    }
+
+    private static List<String> callbackData(JsonNode message) {
+        List<String> data = new ArrayList<>();
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                data.add(button.path("callback_data").asText());
+            }
+        }
+        return data;
+    }
+
+    private static List<String> buttonTexts(JsonNode message) {
+        return StreamSupport.stream(message.path("reply_markup").path("inline_keyboard").spliterator(), false)
+                .flatMap(row -> StreamSupport.stream(row.spliterator(), false))
+                .map(button -> button.path("text").asText()).toList();
+    }
+}
