@@ -1,5 +1,6 @@
 package bhr.assistant.answer;
 
+import bhr.assistant.kb.LanguageDetector;
 import bhr.assistant.search.PassageRetriever;
 import bhr.assistant.search.Retrieval;
 import bhr.assistant.search.SearchRequest;

@@ -4,6 +4,8 @@ import bhr.assistant.answer.Answer;
 import bhr.assistant.answer.AnswerService;
 import bhr.assistant.answer.Citation;
 import bhr.assistant.answer.Question;
+import bhr.assistant.feedback.FeedbackRecord;
+import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.kb.Actors;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +20,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.SerdeImport;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,10 +36,12 @@ class AskController {
 
     private final AnswerService answers;
     private final JsonMapper json;
+    private final FeedbackStore feedback;
 
-    AskController(AnswerService answers, JsonMapper json) {
+    AskController(AnswerService answers, JsonMapper json, FeedbackStore feedback) {
         this.answers = answers;
         this.json = json;
+        this.feedback = feedback;
     }
 
     @Post(uri = "/ask", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -85,6 +91,10 @@ class AskController {
             }
             actor = Optional.of(actorNode.getStringValue());
         }
-        return HttpResponse.ok(answers.ask(new Question(questionNode.getStringValue(), language, limit, actor)));
+        Answer answer = answers.ask(new Question(questionNode.getStringValue(), language, limit, actor));
+        if (!answer.found()) {
+            feedback.record(new FeedbackRecord(Instant.now(), FeedbackRecord.Kind.UNANSWERED, answer.question(), "api", "", List.of()));
+        }
+        return HttpResponse.ok(answer);
     }
 }

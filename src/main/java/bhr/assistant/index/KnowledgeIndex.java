@@ -23,14 +23,29 @@ public class KnowledgeIndex {
         this.builder = new IndexBuilder(analyzers);
     }
 
-    /** Builds an index of exactly these documents and makes it the one served. Serialised: one build at a time. */
+    /** Builds an index of exactly these documents and makes it the one served. */
     public synchronized IndexSnapshot replace(List<KnowledgeDocument> documents) throws IOException {
-        IndexSnapshot next = builder.build(documents, versionNumbers.incrementAndGet());
+        IndexSnapshot next = prepare(documents);
+        publish(next);
+        return next;
+    }
+
+    /** Builds an index to the side; nothing changes for readers until {@link #publish}. */
+    public IndexSnapshot prepare(List<KnowledgeDocument> documents) throws IOException {
+        return builder.build(documents, versionNumbers.incrementAndGet());
+    }
+
+    /** Makes a prepared snapshot the one served. */
+    public synchronized void publish(IndexSnapshot next) {
         IndexSnapshot previous = current.getAndSet(next);
         if (previous != null) {
             previous.release(); // drops the index's own reference; searches still running keep it open
         }
-        return next;
+    }
+
+    /** Drops a prepared snapshot that will not be published. */
+    public void discard(IndexSnapshot prepared) {
+        prepared.release();
     }
 
     public boolean isReady() {

@@ -22,16 +22,38 @@ public final class DocumentReader {
      */
     public KnowledgeDocument read(String origin, byte[] content, DocumentFormat format, Map<String, String> declared,
                                   Instant updated) throws InvalidDocumentException {
+        return read(origin, content, format, declared, false, updated);
+    }
+
+    /**
+     * @param withDefaults for uploads: fill what neither the file nor the declared metadata says with defaults
+     *                     (kind "reference", the language detected from the text, the title as source)
+     */
+    public KnowledgeDocument read(String origin, byte[] content, DocumentFormat format, Map<String, String> declared,
+                                  boolean withDefaults, Instant updated) throws InvalidDocumentException {
         if (content.length == 0) {
             throw new InvalidDocumentException("the file is empty");
         }
         ParsedContent parsed = format.parser().parse(content);
+        String ownId = parsed.embeddedMetadata().getOrDefault("id", "").strip();
+        String declaredId = declared.getOrDefault("id", "").strip();
+        if (!ownId.isEmpty() && !declaredId.isEmpty() && !ownId.equals(declaredId)) {
+            throw new InvalidDocumentException("the file says id '" + ownId + "' but it is being stored as '" + declaredId + "'");
+        }
         Map<String, String> merged = new HashMap<>(parsed.embeddedMetadata());
         declared.forEach((key, value) -> {
             if (value != null && !value.isBlank()) {
                 merged.put(key, value);
             }
         });
+        if (withDefaults) {
+            String sample = parsed.sections().stream().limit(20).map(Section::text).reduce("", (a, b) -> a + " " + b);
+            merged.putIfAbsent("kind", "reference");
+            merged.putIfAbsent("language", LanguageDetector.detect(sample));
+            if (merged.containsKey("title")) {
+                merged.putIfAbsent("source", merged.get("title"));
+            }
+        }
         DocumentMetadata metadata = DocumentMetadata.fromMap(merged);
         List<String> problems = metadata.problems();
         if (!problems.isEmpty()) {

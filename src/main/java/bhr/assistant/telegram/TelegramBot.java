@@ -56,7 +56,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private static final int OBLIGATIONS_SHOWN = 8;
     /** Words that pick out duty-stating sections among those naming an actor. */
     private static final String OBLIGATION_QUERY = "kewajiban wajib tugas tanggung jawab harus";
-    private static final Set<String> COMMANDS = Set.of("start", "help", "bantuan", "sumber", "sources", "kewajiban", "obligations");
+    private static final Set<String> COMMANDS = Set.of("start", "help", "bantuan", "sumber", "sources", "kewajiban", "obligations",
+            "status", "reindex");
     private static final Pattern DEEP_LINK_SEPARATORS = Pattern.compile("[_-]+");
 
     private final RetryingSender sender;
@@ -69,9 +70,11 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private final ChatExecutor executor;
     private final RateLimiter limiter;
     private final RecentAnswers recent = new RecentAnswers();
+    private final AdminCommands admin;
 
     TelegramBot(RetryingSender sender, BotIdentity identity, AnswerService answers, PassageRetriever retriever,
-                KnowledgeIndex index, FeedbackStore feedback, UserIdHasher hasher, TelegramConfig config) {
+                KnowledgeIndex index, FeedbackStore feedback, UserIdHasher hasher, TelegramConfig config, AdminCommands admin) {
+        this.admin = admin;
         this.sender = sender;
         this.identity = identity;
         this.answers = answers;
@@ -148,6 +151,10 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         }
         boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
         TelegramMessages ui = TelegramMessages.forTelegramLanguage(from.getLanguageCode());
+        if (message.hasDocument() && message.getCaption() != null && message.getCaption().strip().startsWith("/upload")) {
+            onUpload(message, ui);
+            return;
+        }
         if (!message.hasText()) {
             if (!group) {
                 send(message.getChatId(), TelegramHtml.escape(ui.get("notText")), null, null);
@@ -199,12 +206,41 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 sendAll(message.getChatId(), parts2, null, replyTo);
             }
             case "kewajiban", "obligations" -> send(message.getChatId(), TelegramHtml.escape(ui.get("obligationsChoose")), actorButtons(ui), replyTo);
+            case "status", "reindex" -> {
+                if (group) {
+                    return; // admin work happens in a private chat only
+                }
+                if (!admin.isAdmin(message.getFrom().getId())) {
+                    send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null);
+                    return;
+                }
+                String reply = command.equals("status") ? admin.status() : admin.reindex(adminActor(message.getFrom()));
+                send(message.getChatId(), TelegramHtml.escape(reply), null, null);
+            }
             default -> {
                 if (!group && !COMMANDS.contains(command)) {
                     send(message.getChatId(), TelegramHtml.escape(ui.get("unknownCommand")), null, null);
                 }
             }
         }
+    }
+
+    private void onUpload(Message message, TelegramMessages ui) {
+        boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
+        if (group) {
+            return;
+        }
+        if (!admin.isAdmin(message.getFrom().getId())) {
+            send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null);
+            return;
+        }
+        sender.execute(SendChatAction.builder().chatId(message.getChatId()).action("upload_document").build());
+        String reply = admin.upload(message.getCaption(), message.getDocument(), adminActor(message.getFrom()));
+        send(message.getChatId(), TelegramHtml.escape(reply), null, null);
+    }
+
+    private String adminActor(User user) {
+        return "telegram:" + hasher.hash(String.valueOf(user.getId()));
     }
 
     private void sendHelp(long chatId, TelegramMessages ui, Integer replyTo) {
@@ -231,7 +267,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     // ---- questions
 
     private void ask(long chatId, User from, String question, Integer replyTo) {
-        TelegramMessages guess = TelegramMessages.forLanguage(bhr.assistant.answer.LanguageDetector.detect(question));
+        TelegramMessages guess = TelegramMessages.forLanguage(bhr.assistant.kb.LanguageDetector.detect(question));
         if (question.codePointCount(0, question.length()) > Question.MAX_LENGTH) {
             send(chatId, TelegramHtml.escape(guess.get("tooLong", Question.MAX_LENGTH)), null, replyTo);
             return;

@@ -4,18 +4,24 @@ import bhr.assistant.answer.AnswerService;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.search.PassageRetriever;
+import bhr.assistant.admin.AdminConfig;
 import bhr.assistant.store.UserIdHasher;
+import bhr.assistant.update.KnowledgeBaseUpdater;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
@@ -24,6 +30,7 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +54,8 @@ public class TelegramService {
     private final KnowledgeIndex index;
     private final FeedbackStore feedback;
     private final UserIdHasher hasher;
+    private final KnowledgeBaseUpdater updater;
+    private final AdminConfig adminConfig;
     private final BotIdentity identity = new BotIdentity();
 
     private volatile boolean closed;
@@ -57,7 +66,9 @@ public class TelegramService {
     private volatile TelegramBotsLongPollingApplication polling;
 
     public TelegramService(TelegramConfig config, AnswerService answers, PassageRetriever retriever, KnowledgeIndex index,
-                           FeedbackStore feedback, UserIdHasher hasher) {
+                           FeedbackStore feedback, UserIdHasher hasher, KnowledgeBaseUpdater updater, AdminConfig adminConfig) {
+        this.updater = updater;
+        this.adminConfig = adminConfig;
         this.config = config;
         this.answers = answers;
         this.retriever = retriever;
@@ -94,10 +105,33 @@ public class TelegramService {
                 .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(http, config.botToken(), url);
         RetryingSender sender = new RetryingSender(client);
-        bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config);
+        AdminCommands admin = new AdminCommands(updater, config.adminIdSet(), adminConfig.maxUploadBytes(),
+                fileId -> download(client, endpoint, fileId));
+        bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config, admin);
         starter = new Thread(() -> connect(client, sender, url), "telegram-start");
         starter.setDaemon(true);
         starter.start();
+    }
+
+    /**
+     * Downloads a file users sent, from &lt;api&gt;/file/bot&lt;token&gt;/&lt;path&gt;. Built here rather than through the
+     * library, whose download always goes to api.telegram.org, so a local Bot API server works too.
+     */
+    private byte[] download(OkHttpTelegramClient client, TelegramConfig.ApiEndpoint endpoint, String fileId) throws IOException {
+        org.telegram.telegrambots.meta.api.objects.File file;
+        try {
+            file = client.execute(GetFile.builder().fileId(fileId).build());
+        } catch (TelegramApiException e) {
+            throw new IOException("getFile failed: " + e.getMessage(), e);
+        }
+        HttpUrl url = new HttpUrl.Builder().scheme(endpoint.scheme()).host(endpoint.host()).port(endpoint.port())
+                .addPathSegment("file").addPathSegment("bot" + config.botToken()).addPathSegments(file.getFilePath()).build();
+        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            if (!response.isSuccessful() || response.body() == null) {
+                throw new IOException("file download answered " + response.code());
+            }
+            return response.body().bytes();
+        }
     }
 
     /** Retries until Telegram answers: learn who the bot is, register commands, then poll or set the webhook. */

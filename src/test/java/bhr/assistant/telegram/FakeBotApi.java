@@ -96,8 +96,33 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    private final Map<String, String> filePaths = new HashMap<>();
+    private final Map<String, byte[]> fileContents = new HashMap<>();
+
+    /** Makes a file available through getFile and the file download URL. */
+    synchronized void putFile(String fileId, String path, byte[] content) {
+        filePaths.put(fileId, path);
+        fileContents.put(path, content);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        if (path.startsWith("/file/")) {
+            String filePath = path.replaceFirst("^/file/bot[^/]+/", "");
+            byte[] content;
+            synchronized (this) {
+                content = fileContents.get(filePath);
+            }
+            if (content == null) {
+                respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+            } else {
+                exchange.sendResponseHeaders(200, content.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(content);
+                }
+            }
+            return;
+        }
         // TelegramBots spells some methods in lower case (getme); Telegram treats names case-insensitively.
         String method = canonical(path.substring(path.lastIndexOf('/') + 1));
         byte[] requestBytes = exchange.getRequestBody().readAllBytes();
@@ -123,6 +148,7 @@ final class FakeBotApi implements AutoCloseable {
             case "getUpdates" -> updatesAfter(body.path("offset").asInt(0), Math.min(1, body.path("timeout").asInt(0)));
             case "sendMessage" -> "{\"message_id\":" + messageIds.getAndIncrement() + ",\"date\":1700000000,\"chat\":{\"id\":"
                     + body.path("chat_id").asText() + ",\"type\":\"private\"},\"text\":\"ok\"}";
+            case "getFile" -> fileResult(body.path("file_id").asText());
             default -> "true";
         };
         respond(exchange, 200, "{\"ok\":true,\"result\":" + result + "}");
@@ -140,6 +166,13 @@ final class FakeBotApi implements AutoCloseable {
             }
         }
         return fields;
+    }
+
+    private synchronized String fileResult(String fileId) {
+        String path = filePaths.getOrDefault(fileId, "missing");
+        int size = fileContents.containsKey(path) ? fileContents.get(path).length : 0;
+        return "{\"file_id\":\"" + fileId + "\",\"file_unique_id\":\"u" + fileId + "\",\"file_size\":" + size
+                + ",\"file_path\":\"" + path + "\"}";
     }
 
     private static final List<String> METHODS = List.of("getMe", "getUpdates", "sendMessage", "sendChatAction",
@@ -195,6 +228,14 @@ final class FakeBotApi implements AutoCloseable {
                 + "\"chat\":{\"id\":" + chatId + ",\"type\":\"" + chatType + "\"},"
                 + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"" + language + "\"},"
                 + "\"text\":" + quote(text) + extra + "}}";
+    }
+
+    static String document(long userId, String fileId, String fileName, String mimeType, String caption) {
+        return "{\"message\":{\"message_id\":" + (int) (Math.random() * 100000) + ",\"date\":1700000000,"
+                + "\"chat\":{\"id\":" + userId + ",\"type\":\"private\"},"
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Admin\",\"language_code\":\"id\"},"
+                + "\"document\":{\"file_id\":\"" + fileId + "\",\"file_unique_id\":\"u" + fileId + "\",\"file_name\":\"" + fileName
+                + "\",\"mime_type\":\"" + mimeType + "\"},\"caption\":" + quote(caption) + "}}";
     }
 
     static String callback(long chatId, long userId, String data) {

@@ -54,6 +54,7 @@ class TelegramBotTest implements TestPropertyProvider {
                     "telegram.bot-token", "123:TEST",
                     "telegram.api-url", api.url(),
                     "telegram.poll-timeout-seconds", "1",
+                    "telegram.admin-ids", "500, 502",
                     "data.dir", Files.createTempDirectory("bhr-telegram").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -247,6 +248,34 @@ class TelegramBotTest implements TestPropertyProvider {
         assertTrue(results.size() >= 2, results.toString());
         assertEquals("article", results.get(0).path("type").asText());
         assertValidHtml(results.get(0).path("input_message_content").path("message_text").asText());
+    }
+
+    @Test
+    void admins_upload_documents_by_caption_and_others_are_refused() throws Exception {
+        api.putFile("f1", "documents/file_1.md", ("---\ntitle: Panduan dari Telegram\nkind: guide\nlanguage: id\nsource: Uji\n"
+                + "url: https://example.org/tg\n---\n# Perikanan\nAwak kapal zamrudtelegram berhak atas kontrak tertulis.\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        api.push(FakeBotApi.document(501, "f1", "panduan.md", "text/markdown", "/upload panduan-tg"));
+        assertTrue(awaitMessageTo(501, 1).get(0).path("text").asText().contains("hanya untuk admin"));
+
+        api.push(FakeBotApi.document(500, "f1", "panduan.md", "text/markdown", "/upload panduan-tg"));
+        String reply = awaitMessageTo(500, 1).get(0).path("text").asText();
+        assertTrue(reply.contains("tersimpan"), reply);
+
+        api.push(privateText(500, "siapa yang berhak atas kontrak tertulis zamrudtelegram?"));
+        assertTrue(awaitMessageTo(500, 2).get(1).path("text").asText().contains("Panduan dari Telegram"));
+
+        api.push(privateText(500, "/status"));
+        assertTrue(awaitMessageTo(500, 3).get(2).path("text").asText().contains("Versi basis pengetahuan"));
+    }
+
+    @Test
+    void a_refused_telegram_upload_says_why() throws Exception {
+        api.putFile("f2", "documents/file_2.pdf", "bukan pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        api.push(FakeBotApi.document(502, "f2", "laporan.pdf", "application/pdf", "/upload laporan title=Laporan url=https://x.org"));
+
+        String reply = awaitMessageTo(502, 1).get(0).path("text").asText();
+        assertTrue(reply.contains("ditolak") && reply.contains("tidak berubah"), reply);
     }
 
     // ---- helpers

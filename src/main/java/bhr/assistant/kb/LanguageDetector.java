@@ -1,4 +1,4 @@
-package bhr.assistant.answer;
+package bhr.assistant.kb;
 
 import java.util.Locale;
 import java.util.Set;
