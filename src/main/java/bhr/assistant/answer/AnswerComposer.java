@@ -42,10 +42,6 @@ final class AnswerComposer {
 
         Map<PassageHit, Integer> numbers = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
-        boolean otherLanguage = usable.stream().anyMatch(hit -> !hit.document().language().equals(language));
-        if (otherLanguage && !messages.get("otherLanguageSources").isBlank()) {
-            text.append(messages.get("otherLanguageSources")).append(' ');
-        }
         for (Picked sentence : picked) {
             int n = numbers.computeIfAbsent(sentence.hit(), hit -> numbers.size() + 1);
             text.append(sentence.text()).append(" [").append(n).append("] ");
@@ -59,6 +55,10 @@ final class AnswerComposer {
             if (status.equals("rancangan") || status.equals("dicabut")) {
                 text.append(messages.get("status." + status, entry.getValue())).append(' ');
             }
+        }
+        boolean otherLanguage = picked.stream().anyMatch(sentence -> !sentence.hit().document().language().equals(language));
+        if (otherLanguage && !messages.get("otherLanguageSources").isBlank()) {
+            text.append(messages.get("otherLanguageSources"));
         }
         return new Composition(text.toString().strip(), citations);
     }

@@ -12,7 +12,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  */
 @ConfigurationProperties("answer")
 public record AnswerConfig(
-        @Bindable(defaultValue = "0.5") double minCoverage,
+        @Bindable(defaultValue = "0.4") double minCoverage,
         @Bindable(defaultValue = "0.35") double relativeFloor,
         @Bindable(defaultValue = "4") int maxSentences) {
 }

@@ -3,6 +3,7 @@ package bhr.assistant.index;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 
@@ -27,6 +28,8 @@ public final class Analyzers {
      */
     private final Analyzer indonesianQuery = new IndonesianAnalyzer(union(IndonesianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
     private final Analyzer englishQuery = new EnglishAnalyzer(union(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, IndonesianAnalyzer.getDefaultStopSet()));
+    /** Lower-cased, unstemmed words without the stopwords of either language: for the exact-match field. */
+    private final Analyzer exact = new StandardAnalyzer(union(IndonesianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
     private final Analyzer perField;
 
     public Analyzers() {
@@ -35,6 +38,7 @@ public final class Analyzers {
             for (String field : List.of(IndexFields.title(language), IndexFields.heading(language), IndexFields.body(language))) {
                 byField.put(field, forLanguage(language));
             }
+            byField.put(IndexFields.exact(language), exact);
         }
         perField = new PerFieldAnalyzerWrapper(indonesian, byField);
     }
@@ -48,6 +52,10 @@ public final class Analyzers {
 
     public Analyzer forLanguage(String language) {
         return "en".equals(language) ? english : indonesian;
+    }
+
+    public Analyzer exact() {
+        return exact;
     }
 
     public Analyzer forQuery(String language) {

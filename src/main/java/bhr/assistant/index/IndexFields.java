@@ -18,6 +18,7 @@ public final class IndexFields {
     private static final String TITLE = "title_";
     private static final String HEADING = "heading_";
     private static final String BODY = "body_";
+    private static final String EXACT = "exact_";
 
     private IndexFields() {
     }
@@ -30,6 +31,14 @@ public final class IndexFields {
     /** Heading path, analysed: "Pasal 7" or "Uji tuntas HAM" in a heading is strong evidence. */
     public static String heading(String language) {
         return HEADING + language;
+    }
+
+    /**
+     * Heading and text as written, lower-cased but not stemmed: a word matching exactly (a name, "PRISMA",
+     * "perusahaan" rather than anything stemmed to "usaha") is better evidence than a shared stem.
+     */
+    public static String exact(String language) {
+        return EXACT + language;
     }
 
     /** Passage text, analysed with offsets (the highlighter picks sentences without re-analysing) and stored. */

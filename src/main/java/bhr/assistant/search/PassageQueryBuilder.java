@@ -2,6 +2,7 @@ package bhr.assistant.search;
 
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.IndexFields;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -11,7 +12,12 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,57 +25,100 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the Lucene query for a question. The text is analysed per language and turned into term and phrase
  * queries directly, so characters such as {@code AND ( title: * "} are only text, never query syntax.
  * <ul>
- *   <li>each term: the best of title, heading and body (a heading match says the section is about it);</li>
- *   <li>each pair of neighbouring terms: a sloppy phrase boost, so "uji tuntas" and "tenaga kerja" as
- *       phrases outrank passages that mention the words apart.</li>
+ *   <li>each term: the best of title, heading and body (a heading match says the section is about it), plus
+ *       an exact-word match on the unstemmed text;</li>
+ *   <li>each pair of neighbouring terms: a sloppy phrase boost ("uji tuntas", "tenaga kerja");</li>
+ *   <li>alternatives of a term, weighted lower: its synonyms and translations (config/lexicon/synonyms.tsv)
+ *       and, for a word the index has never seen, its spelling correction from the index vocabulary.</li>
  * </ul>
+ * Which alternatives stand for which question term is kept, so coverage can count a concept as found when
+ * the passage uses any of its names.
  */
 final class PassageQueryBuilder {
 
+    // Weights measured on the valid splits (BHR questions, TyDi QA-id, FacQA); see src/test/resources/eval/RESULTS.md.
     static final float TITLE_BOOST = 1.3f;
     static final float HEADING_BOOST = 1.6f;
-    static final float PHRASE_BOOST = 0.7f;
+    static final float PHRASE_BOOST = 0.3f;
+    static final float EXACT_BOOST = 0.3f;
+    static final float ALTERNATIVE_BOOST = 0.8f;
+    static final float KNOWN_TERM_ALTERNATIVE_BOOST = 0.2f;
+    static final float REFERENCE_BOOST = 2.0f;
     static final float TIE_BREAKER = 0.2f;
     /** Added to passages in the user's language: enough to break near-ties between translations, no more. */
     static final float LANGUAGE_BOOST = 2.0f;
+    private static final Pattern REFERENCE = Pattern.compile(
+            "(?i)(?<![\\p{L}])(pasal|prinsip|principle|ayat|angka|bab|article)\\s+(\\d+[a-z]?|[ivxlc]+)(?![\\p{L}\\p{N}])");
     /** Caps the work a very long question can cause; 24 distinct terms is far beyond any real question. */
     static final int MAX_TERMS = 24;
+    /** Shorter unknown words are too ambiguous to correct ("ga", "sih"). */
+    static final int MIN_CORRECTABLE_LENGTH = 4;
 
-    record BuiltQuery(Query query, Map<String, List<String>> termsByLanguage) {
+    /**
+     * @param termsByLanguage        the question's analysed terms, per language
+     * @param alternativesByLanguage for each question term, the terms standing for the same concept
+     */
+    record BuiltQuery(Query query, Map<String, List<String>> termsByLanguage, Map<String, Map<String, Set<String>>> alternativesByLanguage) {
     }
 
     private final Analyzers analyzers;
+    private final DirectSpellChecker spelling = new DirectSpellChecker();
 
     PassageQueryBuilder(Analyzers analyzers) {
         this.analyzers = analyzers;
+        spelling.setMaxEdits(2);
+        spelling.setMinPrefix(1);
+        spelling.setAccuracy(0.7f);
     }
 
-    Optional<BuiltQuery> build(String text, Optional<String> actor, Optional<String> preferredLanguage) {
+    Optional<BuiltQuery> build(String text, List<QueryExpander.Expansion> expansions, Optional<String> actor,
+                               Optional<String> preferredLanguage, IndexReader reader) {
         BooleanQuery.Builder content = new BooleanQuery.Builder();
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
+        Map<String, Map<String, Set<String>>> alternativesByLanguage = new LinkedHashMap<>();
         for (String language : Analyzers.LANGUAGES) {
-            List<QueryAnalysis.Token> tokens = QueryAnalysis.tokens(analyzers.forQuery(language), IndexFields.body(language), text);
-            Set<String> distinct = new LinkedHashSet<>();
-            for (QueryAnalysis.Token token : tokens) {
-                if (distinct.size() < MAX_TERMS && !isStrayLetter(token.term())) {
-                    distinct.add(token.term());
+            List<QueryAnalysis.Token> tokens = analyse(language, text);
+            Set<String> terms = new LinkedHashSet<>();
+            tokens.stream().map(QueryAnalysis.Token::term).forEach(term -> {
+                if (terms.size() < MAX_TERMS) {
+                    terms.add(term);
                 }
-            }
-            if (distinct.isEmpty()) {
+            });
+            if (terms.isEmpty()) {
                 continue;
             }
-            termsByLanguage.put(language, List.copyOf(distinct));
-            for (String term : distinct) {
+            Map<String, Set<String>> alternatives = alternatives(language, terms, expansions, reader);
+            termsByLanguage.put(language, List.copyOf(terms));
+            alternativesByLanguage.put(language, alternatives);
+            for (String term : terms) {
                 content.add(termQuery(language, term), BooleanClause.Occur.SHOULD);
             }
+            // An alternative matters most where the user's own word finds nothing (English, slang, a typo); where the
+            // word itself is in the index, its alternatives only nudge, so they cannot crowd out exact matches.
+            Map<String, Float> extra = new LinkedHashMap<>();
+            alternatives.forEach((term, names) -> {
+                float boost = docFreq(reader, language, term) == 0 ? ALTERNATIVE_BOOST : KNOWN_TERM_ALTERNATIVE_BOOST;
+                names.stream().filter(name -> !terms.contains(name)).forEach(name -> extra.merge(name, boost, Math::max));
+            });
+            extra.entrySet().stream().limit(MAX_TERMS).forEach(entry ->
+                    content.add(new BoostQuery(termQuery(language, entry.getKey()), entry.getValue()), BooleanClause.Occur.SHOULD));
             for (Query phrase : phrases(language, tokens)) {
                 content.add(phrase, BooleanClause.Occur.SHOULD);
             }
+            for (Query reference : references(language, text)) {
+                content.add(reference, BooleanClause.Occur.SHOULD);
+            }
+            Set<String> exactWords = new LinkedHashSet<>();
+            QueryAnalysis.tokens(analyzers.exact(), IndexFields.exact(language), text).forEach(token -> exactWords.add(token.term()));
+            exactWords.stream().limit(MAX_TERMS).forEach(word -> content.add(
+                    new BoostQuery(new TermQuery(new Term(IndexFields.exact(language), word)), EXACT_BOOST), BooleanClause.Occur.SHOULD));
         }
         if (termsByLanguage.isEmpty()) {
             return Optional.empty();
@@ -79,12 +128,55 @@ final class PassageQueryBuilder {
         // Optional clause: it only adds to passages the content already matched, never matches on its own.
         preferredLanguage.ifPresent(language -> query.add(new BoostQuery(
                 new ConstantScoreQuery(new TermQuery(new Term(IndexFields.LANGUAGE, language))), LANGUAGE_BOOST), BooleanClause.Occur.SHOULD));
-        return Optional.of(new BuiltQuery(query.build(), termsByLanguage));
+        return Optional.of(new BuiltQuery(query.build(), termsByLanguage, alternativesByLanguage));
     }
 
-    /** A lone letter ("b" of a pasted tag, "a" of a list) names no topic; a lone digit ("pasal 5") does. */
-    private static boolean isStrayLetter(String term) {
-        return term.length() == 1 && Character.isLetter(term.charAt(0));
+    private List<QueryAnalysis.Token> analyse(String language, String text) {
+        return QueryAnalysis.tokens(analyzers.forQuery(language), IndexFields.body(language), text);
+    }
+
+    private Map<String, Set<String>> alternatives(String language, Set<String> terms, List<QueryExpander.Expansion> expansions,
+                                                  IndexReader reader) {
+        Map<String, Set<String>> alternatives = new LinkedHashMap<>();
+        for (QueryExpander.Expansion expansion : expansions) {
+            List<String> added = analyse(language, expansion.added()).stream().map(QueryAnalysis.Token::term).toList();
+            for (QueryAnalysis.Token source : analyse(language, expansion.source())) {
+                if (terms.contains(source.term())) {
+                    Set<String> forTerm = alternatives.computeIfAbsent(source.term(), t -> new LinkedHashSet<>());
+                    added.stream().filter(term -> !term.equals(source.term())).forEach(forTerm::add);
+                }
+            }
+        }
+        for (String term : terms) {
+            boolean knownAlternative = alternatives.getOrDefault(term, Set.of()).stream().anyMatch(alt -> docFreq(reader, language, alt) > 0);
+            if (!knownAlternative && term.length() >= MIN_CORRECTABLE_LENGTH && docFreq(reader, language, term) == 0) {
+                correction(reader, language, term).ifPresent(fix -> alternatives.computeIfAbsent(term, t -> new LinkedHashSet<>()).add(fix));
+            }
+        }
+        return alternatives;
+    }
+
+    /** The index word closest in spelling to a word the index has never seen, if one is close enough. */
+    private Optional<String> correction(IndexReader reader, String language, String term) {
+        try {
+            SuggestWord[] suggestions = spelling.suggestSimilar(new Term(IndexFields.body(language), term), 1, reader,
+                    SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            return suggestions.length == 0 ? Optional.empty() : Optional.of(suggestions[0].string);
+        } catch (IOException e) {
+            throw new UncheckedIOException("spelling lookup in the in-memory index failed", e);
+        }
+    }
+
+    static int docFreq(IndexReader reader, String language, String term) {
+        try {
+            int docFreq = 0;
+            for (String field : List.of(IndexFields.body(language), IndexFields.heading(language), IndexFields.title(language))) {
+                docFreq = Math.max(docFreq, reader.docFreq(new Term(field, term)));
+            }
+            return docFreq;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the in-memory index failed", e);
+        }
     }
 
     private static Query termQuery(String language, String term) {
@@ -92,6 +184,29 @@ final class PassageQueryBuilder {
                 new BoostQuery(new TermQuery(new Term(IndexFields.title(language), term)), TITLE_BOOST),
                 new BoostQuery(new TermQuery(new Term(IndexFields.heading(language), term)), HEADING_BOOST),
                 new TermQuery(new Term(IndexFields.body(language), term))), TIE_BREAKER);
+    }
+
+    /**
+     * "pasal 68", "prinsip 17", "principle 31", "ayat 2": a reference to one article or principle is the most
+     * specific thing a question can say, so the exact phrase weighs far more than its two words apart.
+     */
+    private List<Query> references(String language, String text) {
+        List<Query> references = new ArrayList<>();
+        Matcher reference = REFERENCE.matcher(text);
+        while (reference.find() && references.size() < MAX_TERMS) {
+            List<QueryAnalysis.Token> tokens = QueryAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), reference.group());
+            if (tokens.size() != 2) {
+                continue;
+            }
+            for (String field : List.of(IndexFields.body(language), IndexFields.heading(language))) {
+                PhraseQuery phrase = new PhraseQuery.Builder()
+                        .add(new Term(field, tokens.get(0).term()), 0)
+                        .add(new Term(field, tokens.get(1).term()), 1)
+                        .build();
+                references.add(new BoostQuery(phrase, REFERENCE_BOOST));
+            }
+        }
+        return references;
     }
 
     private static List<Query> phrases(String language, List<QueryAnalysis.Token> tokens) {

@@ -9,7 +9,6 @@ import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.Passage;
 import jakarta.inject.Singleton;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -20,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,6 +39,7 @@ public class PassageRetriever {
     private final Analyzers analyzers;
     private final PassageQueryBuilder queryBuilder;
     private final QueryNormalizer normalizer = QueryNormalizer.standard();
+    private final QueryExpander expander = QueryExpander.standard();
 
     public PassageRetriever(KnowledgeIndex index, Analyzers analyzers) {
         this.index = index;
@@ -47,9 +48,12 @@ public class PassageRetriever {
     }
 
     public Retrieval retrieve(SearchRequest request) {
-        return queryBuilder.build(normalizer.normalize(request.text()), request.actor(), request.preferredLanguage())
-                .map(built -> index.read(snapshot -> retrieve(snapshot, built, request)))
-                .orElseGet(Retrieval::empty);
+        String text = normalizer.normalize(request.text());
+        List<QueryExpander.Expansion> expansions = expander.expansions(text);
+        return index.read(snapshot -> queryBuilder.build(text, expansions, request.actor(), request.preferredLanguage(),
+                        snapshot.searcher().getIndexReader())
+                .map(built -> retrieve(snapshot, built, request))
+                .orElseGet(Retrieval::empty));
     }
 
     private Retrieval retrieve(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, SearchRequest request) {
@@ -93,42 +97,72 @@ public class PassageRetriever {
         return hits;
     }
 
-    /** IDF-weighted share of the question's terms present in the best-covering of the top passages. */
-    private double coverage(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<PassageHit> hits) throws IOException {
+    /**
+     * How much of the question the best of the top passages covers: its terms weighted by IDF, and of that
+     * weight the share found in the passage; terms the index has never seen are counted apart.
+     */
+    private Coverage coverage(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<PassageHit> hits) throws IOException {
         IndexReader reader = snapshot.searcher().getIndexReader();
-        double best = 0;
+        Coverage best = Coverage.NONE;
         for (PassageHit hit : hits.subList(0, Math.min(COVERAGE_DEPTH, hits.size()))) {
             String language = hit.document().language();
             List<String> terms = built.termsByLanguage().get(language);
             if (terms == null) {
                 continue;
             }
-            Set<String> present = new HashSet<>();
-            String passageText = hit.document().title() + "\n" + String.join("\n", hit.passage().headingPath()) + "\n" + hit.passage().text();
-            QueryAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), passageText)
-                    .forEach(token -> present.add(token.term()));
-            double total = 0;
-            double found = 0;
-            for (String term : terms) {
-                double weight = idf(reader, language, term);
-                total += weight;
-                if (present.contains(term)) {
-                    found += weight;
-                }
+            String context = hit.document().title() + "\n" + String.join("\n", hit.passage().headingPath()) + "\n";
+            Set<String> present = terms(language, context + hit.passage().text());
+            double bestSentence = 0;
+            for (var sentence : hit.sentences()) {
+                bestSentence = Math.max(bestSentence, share(reader, language, built, terms, terms(language, context + sentence.text()))[0]);
             }
-            best = Math.max(best, total == 0 ? 0 : found / total);
+            double[] whole = share(reader, language, built, terms, present);
+            Coverage coverage = new Coverage(whole[0], whole[1], whole[2], bestSentence);
+            if (coverage.share() > best.share()) {
+                best = coverage;
+            }
         }
         return best;
     }
 
-    /** BM25's idf; a term the index has never seen gets the highest weight, so a missing topic weighs heavily. */
-    private static double idf(IndexReader reader, String language, String term) throws IOException {
-        int docFreq = 0;
-        for (String field : List.of(IndexFields.body(language), IndexFields.heading(language), IndexFields.title(language))) {
-            docFreq = Math.max(docFreq, reader.docFreq(new Term(field, term)));
+    private Set<String> terms(String language, String text) {
+        Set<String> terms = new HashSet<>();
+        QueryAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), text).forEach(token -> terms.add(token.term()));
+        return terms;
+    }
+
+    /** {share, knownShare, unknownShare} of the question's weight found among the given terms. */
+    private static double[] share(IndexReader reader, String language, PassageQueryBuilder.BuiltQuery built, List<String> terms, Set<String> present) {
+        Map<String, Set<String>> alternatives = built.alternativesByLanguage().getOrDefault(language, Map.of());
+        double total = 0;
+        double found = 0;
+        double unknown = 0;
+        for (String term : terms) {
+            if (term.length() == 1 && Character.isLetter(term.charAt(0))) {
+                continue; // a lone letter ("b" of a pasted tag) says nothing about the topic
+            }
+            // A concept is the term or any of its alternatives; it weighs as its rarest known name.
+            Set<String> names = new HashSet<>(alternatives.getOrDefault(term, Set.of()));
+            names.add(term);
+            int docFreq = names.stream().mapToInt(name -> PassageQueryBuilder.docFreq(reader, language, name))
+                    .filter(frequency -> frequency > 0).min().orElse(0);
+            double weight = idf(reader, docFreq);
+            total += weight;
+            if (names.stream().anyMatch(present::contains)) {
+                found += weight;
+            } else if (docFreq == 0) {
+                unknown += weight;
+            }
         }
+        if (total == 0) {
+            return new double[]{0, 0, 0};
+        }
+        return new double[]{found / total, total - unknown == 0 ? 0 : found / (total - unknown), unknown / total};
+    }
+
+    /** BM25's idf; a term the index has never seen gets the highest weight, so a missing topic weighs heavily. */
+    private static double idf(IndexReader reader, int docFreq) {
         int docCount = Math.max(1, reader.numDocs());
         return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
     }
-
 }

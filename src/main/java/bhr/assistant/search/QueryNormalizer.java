@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * "gmn cara uji tuntas HAM utk umkm?" becomes "bagaimana cara uji tuntas HAM untuk umkm?". Words come from
  * config/lexicon/informal-id.tsv; fillers ("sih", "dong") are dropped; "anak2" style reduplication is undone.
  */
-final class QueryNormalizer {
+public final class QueryNormalizer {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final Pattern NUMBER_OF_YEAR = Pattern.compile("(?i)\\b(\\d{1,4})\\s+tahun\\s+((?:19|20)\\d{2})\\b");
     private static final Pattern REDUPLICATED = Pattern.compile("(\\p{L}{2,})2");
 
     private final Map<String, String> informal;
@@ -21,11 +22,11 @@ final class QueryNormalizer {
         this.informal = informal;
     }
 
-    static QueryNormalizer standard() {
+    public static QueryNormalizer standard() {
         return new QueryNormalizer(Lexicon.load("informal-id.tsv"));
     }
 
-    String normalize(String text) {
+    public String normalize(String text) {
         Matcher word = WORD.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 16);
         while (word.find()) {
@@ -39,6 +40,8 @@ final class QueryNormalizer {
             word.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         word.appendTail(out);
-        return out.toString().replaceAll("\\s{2,}", " ").strip();
+        // "Perpres 53 tahun 2021" is written "Perpres 53/2021" in the documents.
+        String references = NUMBER_OF_YEAR.matcher(out).replaceAll("$1/$2");
+        return references.replaceAll("\\s{2,}", " ").strip();
     }
 }

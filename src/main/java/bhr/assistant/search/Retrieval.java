@@ -5,12 +5,10 @@ import java.util.List;
 /**
  * The passages found for a question and how much of the question they cover.
  *
- * @param coverage share of the question's weight (IDF of its terms) found in the best-covering top passage,
- *                 from 0 to 1: a question about something the knowledge base never mentions scores low even
- *                 when a common word of it matches somewhere
+ * @param coverage how much of the question the best-covering top passage contains
  * @param queryTerms the analysed terms of the question, per language; empty when it had only stopwords
  */
-public record Retrieval(List<PassageHit> hits, double coverage, java.util.Map<String, List<String>> queryTerms) {
+public record Retrieval(List<PassageHit> hits, Coverage coverage, java.util.Map<String, List<String>> queryTerms) {
 
     public Retrieval {
         hits = List.copyOf(hits);
@@ -18,7 +16,7 @@ public record Retrieval(List<PassageHit> hits, double coverage, java.util.Map<St
     }
 
     public static Retrieval empty() {
-        return new Retrieval(List.of(), 0, java.util.Map.of());
+        return new Retrieval(List.of(), Coverage.NONE, java.util.Map.of());
     }
 
     public boolean hasQueryTerms() {

@@ -59,7 +59,7 @@ class AnswerServiceTest {
             assertTrue(numbers.contains(n), "numbered 1..k");
         }
         long sentences = answer.answer().split("\\[\\d+]").length;
-        assertTrue(sentences >= 1 && answer.answer().matches("(?s).*\\[\\d+]\\s*(Catatan:.*)?$"), answer.answer());
+        assertTrue(sentences >= 1 && answer.answer().matches("(?s).*\\[\\d+]\\s*((Catatan|Note):.*)?$"), answer.answer());
         for (Citation citation : answer.citations()) {
             assertFalse(citation.quote().isBlank());
             assertFalse(citation.url().isBlank());
