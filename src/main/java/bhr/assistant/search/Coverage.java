@@ -7,10 +7,8 @@ package bhr.assistant.search;
  *                     knowledge base never mentions scores low even when a common word of it matches
  * @param knownShare   the same, counting only terms the index knows (slang or typos left aside)
  * @param unknownShare weight of terms the index has never seen / weight of all terms
- * @param sentenceShare the share found within one sentence of the passage (with its headings): an answer sits
- *                      in a sentence, while an unanswerable question's words tend to be scattered
  */
-public record Coverage(double share, double knownShare, double unknownShare, double sentenceShare) {
+public record Coverage(double share, double knownShare, double unknownShare) {
 
-    public static final Coverage NONE = new Coverage(0, 0, 0, 0);
+    public static final Coverage NONE = new Coverage(0, 0, 0);
 }

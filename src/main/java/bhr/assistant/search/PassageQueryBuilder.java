@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,7 @@ final class PassageQueryBuilder {
             "(?i)(?<![\\p{L}])(pasal|prinsip|principle|ayat|angka|bab|article)\\s+(\\d+[a-z]?|[ivxlc]+)(?![\\p{L}\\p{N}])");
     /** Caps the work a very long question can cause; 24 distinct terms is far beyond any real question. */
     static final int MAX_TERMS = 24;
+    static final double TOO_COMMON_SHARE = 0.25;
     /** Shorter unknown words are too ambiguous to correct ("ga", "sih"). */
     static final int MIN_CORRECTABLE_LENGTH = 4;
 
@@ -69,7 +71,11 @@ final class PassageQueryBuilder {
     }
 
     private final Analyzers analyzers;
+    private static final int MAX_CACHED_CORRECTIONS = 50_000;
+
     private final DirectSpellChecker spelling = new DirectSpellChecker();
+    private Map<String, Optional<String>> corrections;
+    private Object correctionsFor;
 
     PassageQueryBuilder(Analyzers analyzers) {
         this.analyzers = analyzers;
@@ -105,7 +111,8 @@ final class PassageQueryBuilder {
             Map<String, Float> extra = new LinkedHashMap<>();
             alternatives.forEach((term, names) -> {
                 float boost = docFreq(reader, language, term) == 0 ? ALTERNATIVE_BOOST : KNOWN_TERM_ALTERNATIVE_BOOST;
-                names.stream().filter(name -> !terms.contains(name)).forEach(name -> extra.merge(name, boost, Math::max));
+                names.stream().filter(name -> !terms.contains(name) && !tooCommon(reader, language, name))
+                        .forEach(name -> extra.merge(name, boost, Math::max));
             });
             extra.entrySet().stream().limit(MAX_TERMS).forEach(entry ->
                     content.add(new BoostQuery(termQuery(language, entry.getKey()), entry.getValue()), BooleanClause.Occur.SHOULD));
@@ -156,8 +163,32 @@ final class PassageQueryBuilder {
         return alternatives;
     }
 
-    /** The index word closest in spelling to a word the index has never seen, if one is close enough. */
+    /**
+     * An alternative found in a quarter of all passages ("hak", "manusia" for "ham") tells no passage apart, so it
+     * is not searched for (it only cost scoring time, profiled); it still counts when a passage covers the concept.
+     */
+    private static boolean tooCommon(IndexReader reader, String language, String term) {
+        return docFreq(reader, language, term) > reader.numDocs() * TOO_COMMON_SHARE;
+    }
+
+    /**
+     * The index word closest in spelling to a word the index has never seen, if one is close enough. Looked up
+     * once per word and index: the spelling search is the costliest step of a question (profiled).
+     */
     private Optional<String> correction(IndexReader reader, String language, String term) {
+        Object index = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+        Map<String, Optional<String>> cache;
+        synchronized (this) {
+            if (corrections == null || correctionsFor != index || corrections.size() > MAX_CACHED_CORRECTIONS) {
+                corrections = new ConcurrentHashMap<>();
+                correctionsFor = index;
+            }
+            cache = corrections;
+        }
+        return cache.computeIfAbsent(language + ":" + term, key -> lookUpCorrection(reader, language, term));
+    }
+
+    private Optional<String> lookUpCorrection(IndexReader reader, String language, String term) {
         try {
             SuggestWord[] suggestions = spelling.suggestSimilar(new Term(IndexFields.body(language), term), 1, reader,
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);

@@ -10,13 +10,14 @@ import bhr.assistant.kb.Passage;
 import jakarta.inject.Singleton;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,6 @@ import java.util.Set;
 @Singleton
 public class PassageRetriever {
 
-    /** Score first, then passage id: equal scores never reorder between runs. */
-    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE, new SortField(IndexFields.ID, SortField.Type.STRING));
     private static final int SENTENCES_PER_PASSAGE = 3;
     /** How many top passages are checked for coverage of the question. */
     private static final int COVERAGE_DEPTH = 3;
@@ -59,7 +58,11 @@ public class PassageRetriever {
     private Retrieval retrieve(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, SearchRequest request) {
         try {
             int candidates = request.onePerDocumentFirst() ? Math.max(30, request.limit() * 5) : request.limit();
-            TopDocs top = snapshot.searcher().search(built.query(), candidates, BY_SCORE_THEN_ID, true);
+            // Collected by score alone, which lets Lucene skip passages that cannot make the top (a sort with a
+            // tie-break cannot); equal scores are then ordered by passage id, so results never depend on index order.
+            TopDocs top = snapshot.searcher().search(built.query(), candidates);
+            Arrays.sort(top.scoreDocs, Comparator.comparingDouble((ScoreDoc hit) -> -hit.score)
+                    .thenComparing(hit -> snapshot.passage(hit.doc).id()));
             List<ScoreDoc> chosen = request.onePerDocumentFirst()
                     ? bestPerDocumentFirst(snapshot, top.scoreDocs, request.limit())
                     : List.of(top.scoreDocs).subList(0, Math.min(request.limit(), top.scoreDocs.length));
@@ -103,6 +106,7 @@ public class PassageRetriever {
      */
     private Coverage coverage(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<PassageHit> hits) throws IOException {
         IndexReader reader = snapshot.searcher().getIndexReader();
+        Map<String, Integer> docFreqs = new HashMap<>(); // each name's frequency looked up once per question
         Coverage best = Coverage.NONE;
         for (PassageHit hit : hits.subList(0, Math.min(COVERAGE_DEPTH, hits.size()))) {
             String language = hit.document().language();
@@ -110,14 +114,10 @@ public class PassageRetriever {
             if (terms == null) {
                 continue;
             }
-            String context = hit.document().title() + "\n" + String.join("\n", hit.passage().headingPath()) + "\n";
-            Set<String> present = terms(language, context + hit.passage().text());
-            double bestSentence = 0;
-            for (var sentence : hit.sentences()) {
-                bestSentence = Math.max(bestSentence, share(reader, language, built, terms, terms(language, context + sentence.text()))[0]);
-            }
-            double[] whole = share(reader, language, built, terms, present);
-            Coverage coverage = new Coverage(whole[0], whole[1], whole[2], bestSentence);
+            Set<String> present = terms(language, hit.document().title() + "\n" + String.join("\n", hit.passage().headingPath())
+                    + "\n" + hit.passage().text());
+            double[] whole = share(reader, docFreqs, language, built, terms, present);
+            Coverage coverage = new Coverage(whole[0], whole[1], whole[2]);
             if (coverage.share() > best.share()) {
                 best = coverage;
             }
@@ -132,7 +132,8 @@ public class PassageRetriever {
     }
 
     /** {share, knownShare, unknownShare} of the question's weight found among the given terms. */
-    private static double[] share(IndexReader reader, String language, PassageQueryBuilder.BuiltQuery built, List<String> terms, Set<String> present) {
+    private static double[] share(IndexReader reader, Map<String, Integer> docFreqs, String language, PassageQueryBuilder.BuiltQuery built,
+                                  List<String> terms, Set<String> present) {
         Map<String, Set<String>> alternatives = built.alternativesByLanguage().getOrDefault(language, Map.of());
         double total = 0;
         double found = 0;
@@ -144,7 +145,8 @@ public class PassageRetriever {
             // A concept is the term or any of its alternatives; it weighs as its rarest known name.
             Set<String> names = new HashSet<>(alternatives.getOrDefault(term, Set.of()));
             names.add(term);
-            int docFreq = names.stream().mapToInt(name -> PassageQueryBuilder.docFreq(reader, language, name))
+            int docFreq = names.stream().mapToInt(name -> docFreqs.computeIfAbsent(language + ":" + name,
+                            key -> PassageQueryBuilder.docFreq(reader, language, name)))
                     .filter(frequency -> frequency > 0).min().orElse(0);
             double weight = idf(reader, docFreq);
             total += weight;

@@ -1,11 +1,10 @@
 package bhr.assistant.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,37 +17,38 @@ final class QueryExpander {
     record Expansion(String source, String added) {
     }
 
-    private final List<Map.Entry<String, Pattern>> phrases;
+    /** Splits words, keeping the characters that occur inside keys: "k/l", "self-assessment", "pakistan's". */
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}/'-]+");
+
+    /** Longest key, in words: phrases are looked up by word n-grams, longest first. */
+    private final int longestKey;
     private final Map<String, String> synonyms;
 
     QueryExpander(Map<String, String> synonyms) {
         this.synonyms = synonyms;
-        this.phrases = synonyms.keySet().stream()
-                .sorted(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()))
-                .map(key -> Map.entry(key, Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(key) + "(?![\\p{L}\\p{N}])")))
-                .toList();
+        this.longestKey = synonyms.keySet().stream().mapToInt(key -> key.split(" ").length).max().orElse(1);
     }
 
     static QueryExpander standard() {
         return new QueryExpander(Lexicon.load("synonyms.tsv"));
     }
 
+    /** The phrases of the text that have expansions; a longer phrase wins over the words inside it. */
     List<Expansion> expansions(String text) {
-        StringBuilder remaining = new StringBuilder(text.toLowerCase(Locale.ROOT));
+        String[] words = WORD_SEPARATORS.split(text.toLowerCase(Locale.ROOT).strip());
         List<Expansion> found = new ArrayList<>();
-        for (Map.Entry<String, Pattern> phrase : phrases) {
-            Matcher matcher = phrase.getValue().matcher(remaining);
-            boolean matched = false;
-            while (matcher.find()) {
-                matched = true;
-                // Blank the match so "due diligence" inside "human rights due diligence" is not expanded twice.
-                for (int i = matcher.start(); i < matcher.end(); i++) {
-                    remaining.setCharAt(i, ' ');
+        int i = 0;
+        while (i < words.length) {
+            int matched = 0;
+            for (int n = Math.min(longestKey, words.length - i); n >= 1 && matched == 0; n--) {
+                String phrase = String.join(" ", Arrays.asList(words).subList(i, i + n));
+                String added = synonyms.get(phrase);
+                if (added != null) {
+                    found.add(new Expansion(phrase, added));
+                    matched = n;
                 }
             }
-            if (matched) {
-                found.add(new Expansion(phrase.getKey(), synonyms.get(phrase.getKey())));
-            }
+            i += Math.max(1, matched);
         }
         return found;
     }

@@ -1,0 +1,96 @@
+package bhr.assistant.bench;
+
+import bhr.assistant.answer.AnswerConfig;
+import bhr.assistant.answer.AnswerService;
+import bhr.assistant.answer.Question;
+import bhr.assistant.index.Analyzers;
+import bhr.assistant.index.IndexFields;
+import bhr.assistant.index.KnowledgeIndex;
+import bhr.assistant.kb.KnowledgeBaseLoader;
+import bhr.assistant.kb.KnowledgeDocument;
+import bhr.assistant.search.PassageRetriever;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.TermQuery;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * In-process latency: a full answer (normalise, expand, retrieve, highlight, compose) beside a bare Lucene BM25
+ * search of the same question on the same index, which is the floor the answer path is measured against.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class AnswerLatencyBenchmark {
+
+    static final List<String> QUESTIONS = List.of(
+            "Apa itu Stranas BHAM?", "gmn cara uji tuntas HAM utk umkm?", "Apa kewajiban pemerintah daerah menurut Perpres 60/2023?",
+            "Berapa kuota pekerja disabilitas?", "What is human rights due diligence?", "pasal 7 perpres 60/2023",
+            "Bagaimana pekerja mengadukan perusahaan ke Komnas HAM?", "PRISMA indikator");
+
+    @Param({"1", "20"})
+    public int scale;
+
+    private AnswerService answers;
+    private KnowledgeIndex index;
+    private Analyzers analyzers;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        List<KnowledgeDocument> bundled = new KnowledgeBaseLoader().load(Path.of("knowledge-base")).documents();
+        analyzers = new Analyzers();
+        index = new KnowledgeIndex(analyzers);
+        index.replace(scale == 1 ? bundled : SyntheticKnowledgeBase.scaled(bundled, scale, 42));
+        answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4));
+    }
+
+    private String nextQuestion() {
+        next = (next + 1) % QUESTIONS.size();
+        return QUESTIONS.get(next);
+    }
+
+    @Benchmark
+    public Object answer() {
+        return answers.ask(Question.of(nextQuestion()));
+    }
+
+    /** Plain BM25: the question's Indonesian terms OR-ed over the body field, top 10. */
+    @Benchmark
+    public Object bareLuceneSearch() {
+        String question = nextQuestion();
+        return index.read(snapshot -> {
+            try {
+                BooleanQuery.Builder query = new BooleanQuery.Builder();
+                try (TokenStream stream = analyzers.forLanguage("id").tokenStream(IndexFields.body("id"), question)) {
+                    CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                    stream.reset();
+                    while (stream.incrementToken()) {
+                        query.add(new TermQuery(new Term(IndexFields.body("id"), term.toString())), BooleanClause.Occur.SHOULD);
+                    }
+                    stream.end();
+                }
+                return snapshot.searcher().search(query.build(), 10);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}
