@@ -18,7 +18,7 @@ RUN mkdir -p /app/data && chown -R bhr:bhr /app/data
 USER bhr
 ENV KB_DIR=/app/knowledge-base \
     DATA_DIR=/app/data \
-    JAVA_OPTS="-XX:MaxRAMPercentage=60 -XX:+UseSerialGC"
+    JAVA_OPTS="-Xmx256m -XX:+UseSerialGC"
 VOLUME ["/app/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

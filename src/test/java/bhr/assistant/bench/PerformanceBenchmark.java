@@ -107,7 +107,8 @@ class PerformanceBenchmark {
             port = socket.getLocalPort();
         }
         Path data = Files.createTempDirectory("bhr-bench");
-        ProcessBuilder builder = new ProcessBuilder("java", "-jar", JAR.toString()).redirectErrorStream(true)
+        // The README's run command: java -Xmx256m -XX:+UseSerialGC -jar target/bhr-assistant-0.1.0.jar
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString()).redirectErrorStream(true)
                 .redirectOutput(data.resolve("service.log").toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         builder.environment().put("DATA_DIR", data.toString());
