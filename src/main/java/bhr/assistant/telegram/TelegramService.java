@@ -215,6 +215,11 @@ public class TelegramService {
         return config;
     }
 
+    /** True when a bot token is configured. */
+    public boolean enabled() {
+        return config.enabled();
+    }
+
     /** True once Telegram has answered and the bot is polling or ready for webhooks. */
     public boolean connected() {
         return connected;

@@ -157,6 +157,7 @@ class ApiTest {
         Map<String, Object> health = get("/health");
         assertEquals("UP", health.get("status"));
         assertEquals(3, ((Number) health.get("documents")).intValue());
+        assertEquals("off", health.get("telegram"));
     }
 
     private Map<String, Object> post(String uri, String body) throws IOException {
