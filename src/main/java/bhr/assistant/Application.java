@@ -1,10 +1,17 @@
 package bhr.assistant;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+@OpenAPIDefinition(info = @Info(
+        title = "BHR Assistant (Asisten Bisnis dan HAM)",
+        version = "0.1.0",
+        description = "Answers questions on business and human rights in Indonesia with cited passages; admin API keeps the "
+                + "knowledge base current. Admin calls need Authorization: Bearer <ADMIN_TOKEN>."))
 public final class Application {
 
     private Application() {

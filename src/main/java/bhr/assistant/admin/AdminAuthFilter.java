@@ -27,6 +27,9 @@ class AdminAuthFilter {
     @RequestFilter
     @Nullable
     HttpResponse<?> authenticate(HttpRequest<?> request) {
+        if (AdminPageController.PAGE_PATHS.contains(request.getPath())) {
+            return null; // the page itself is public: the token is typed into it and sent with each API call
+        }
         if (!config.enabled()) {
             return HttpResponse.status(HttpStatus.FORBIDDEN).body(new ApiError("the admin API is off: set ADMIN_TOKEN to turn it on"));
         }

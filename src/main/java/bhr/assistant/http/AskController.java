@@ -7,6 +7,7 @@ import bhr.assistant.answer.Question;
 import bhr.assistant.feedback.FeedbackRecord;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.kb.Actors;
+import bhr.assistant.ops.AssistantMetrics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -20,6 +21,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.SerdeImport;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +39,10 @@ class AskController {
     private final AnswerService answers;
     private final JsonMapper json;
     private final FeedbackStore feedback;
+    private final AssistantMetrics metrics;
 
-    AskController(AnswerService answers, JsonMapper json, FeedbackStore feedback) {
+    AskController(AnswerService answers, JsonMapper json, FeedbackStore feedback, AssistantMetrics metrics) {
+        this.metrics = metrics;
         this.answers = answers;
         this.json = json;
         this.feedback = feedback;
@@ -91,7 +95,9 @@ class AskController {
             }
             actor = Optional.of(actorNode.getStringValue());
         }
+        long started = System.nanoTime();
         Answer answer = answers.ask(new Question(questionNode.getStringValue(), language, limit, actor));
+        metrics.question("api", answer.found(), Duration.ofNanos(System.nanoTime() - started));
         if (!answer.found()) {
             feedback.record(new FeedbackRecord(Instant.now(), FeedbackRecord.Kind.UNANSWERED, answer.question(), "api", "", List.of()));
         }

@@ -8,6 +8,7 @@ import bhr.assistant.feedback.FeedbackRecord;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.Actors;
+import bhr.assistant.ops.AssistantMetrics;
 import bhr.assistant.search.PassageHit;
 import bhr.assistant.search.PassageRetriever;
 import bhr.assistant.search.SearchRequest;
@@ -71,10 +72,13 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private final RateLimiter limiter;
     private final RecentAnswers recent = new RecentAnswers();
     private final AdminCommands admin;
+    private final AssistantMetrics metrics;
 
     TelegramBot(RetryingSender sender, BotIdentity identity, AnswerService answers, PassageRetriever retriever,
-                KnowledgeIndex index, FeedbackStore feedback, UserIdHasher hasher, TelegramConfig config, AdminCommands admin) {
+                KnowledgeIndex index, FeedbackStore feedback, UserIdHasher hasher, TelegramConfig config, AdminCommands admin,
+                AssistantMetrics metrics) {
         this.admin = admin;
+        this.metrics = metrics;
         this.sender = sender;
         this.identity = identity;
         this.answers = answers;
@@ -123,6 +127,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     }
 
     private void handleSafely(Update update) {
+        metrics.telegramUpdate();
         try {
             if (update.hasCallbackQuery()) {
                 onCallback(update.getCallbackQuery());
@@ -133,6 +138,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             }
         } catch (RuntimeException e) {
             LOG.error("Failed to handle Telegram update {}", update.getUpdateId(), e);
+            metrics.telegramError();
             if (update.hasMessage()) {
                 User from = update.getMessage().getFrom();
                 send(update.getMessage().getChatId(),
@@ -277,7 +283,9 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             return;
         }
         sender.execute(SendChatAction.builder().chatId(chatId).action("typing").build());
+        long started = System.nanoTime();
         Answer answer = answers.ask(new Question(question, Optional.empty(), ANSWER_CITATIONS, Optional.empty()));
+        metrics.question("telegram", answer.found(), java.time.Duration.ofNanos(System.nanoTime() - started));
         TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
         if (!answer.found()) {
             record(FeedbackRecord.Kind.UNANSWERED, answer, from);

@@ -3,6 +3,7 @@ package bhr.assistant.telegram;
 import bhr.assistant.answer.AnswerService;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.index.KnowledgeIndex;
+import bhr.assistant.ops.AssistantMetrics;
 import bhr.assistant.search.PassageRetriever;
 import bhr.assistant.admin.AdminConfig;
 import bhr.assistant.store.UserIdHasher;
@@ -56,6 +57,7 @@ public class TelegramService {
     private final UserIdHasher hasher;
     private final KnowledgeBaseUpdater updater;
     private final AdminConfig adminConfig;
+    private final AssistantMetrics metrics;
     private final BotIdentity identity = new BotIdentity();
 
     private volatile boolean closed;
@@ -66,7 +68,9 @@ public class TelegramService {
     private volatile TelegramBotsLongPollingApplication polling;
 
     public TelegramService(TelegramConfig config, AnswerService answers, PassageRetriever retriever, KnowledgeIndex index,
-                           FeedbackStore feedback, UserIdHasher hasher, KnowledgeBaseUpdater updater, AdminConfig adminConfig) {
+                           FeedbackStore feedback, UserIdHasher hasher, KnowledgeBaseUpdater updater, AdminConfig adminConfig,
+                           AssistantMetrics metrics) {
+        this.metrics = metrics;
         this.updater = updater;
         this.adminConfig = adminConfig;
         this.config = config;
@@ -107,7 +111,7 @@ public class TelegramService {
         RetryingSender sender = new RetryingSender(client);
         AdminCommands admin = new AdminCommands(updater, config.adminIdSet(), adminConfig.maxUploadBytes(),
                 fileId -> download(client, endpoint, fileId));
-        bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config, admin);
+        bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config, admin, metrics);
         starter = new Thread(() -> connect(client, sender, url), "telegram-start");
         starter.setDaemon(true);
         starter.start();

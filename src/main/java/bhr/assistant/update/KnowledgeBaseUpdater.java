@@ -9,6 +9,7 @@ import bhr.assistant.kb.KnowledgeBaseLoader;
 import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.LoadProblem;
 import bhr.assistant.kb.LoadReport;
+import bhr.assistant.ops.AssistantMetrics;
 import bhr.assistant.store.AuditEntry;
 import bhr.assistant.store.AuditLog;
 import bhr.assistant.store.DocumentStore;
@@ -75,7 +76,11 @@ public class KnowledgeBaseUpdater {
     private volatile Instant lastErrorAt;
     private ScheduledExecutorService watcher;
 
-    public KnowledgeBaseUpdater(KnowledgeIndex index, KnowledgeBaseConfig config, DocumentStore store, AuditLog history) {
+    private final AssistantMetrics metrics;
+
+    public KnowledgeBaseUpdater(KnowledgeIndex index, KnowledgeBaseConfig config, DocumentStore store, AuditLog history,
+                                AssistantMetrics metrics) {
+        this.metrics = metrics;
         this.index = index;
         this.directory = Path.of(config.dir());
         this.store = store;
@@ -106,6 +111,7 @@ public class KnowledgeBaseUpdater {
         index.publish(snapshot);
         bundledFingerprint = fingerprint;
         lastUpdate = Instant.now();
+        metrics.reindexed(java.time.Duration.ofNanos(System.nanoTime() - started));
         LOG.info("Knowledge base v{} ({}) from {}: {} documents ({} uploaded), {} passages indexed in {} ms; {} file(s) skipped",
                 snapshot.version().number(), reason, directory.toAbsolutePath(), snapshot.version().documents(),
                 manifest.documents().size(), snapshot.version().passages(), (System.nanoTime() - started) / 1_000_000,

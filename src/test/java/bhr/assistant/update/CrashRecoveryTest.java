@@ -3,6 +3,8 @@ package bhr.assistant.update;
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.DocumentFormat;
+import bhr.assistant.ops.AssistantMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import bhr.assistant.store.AuditLog;
 import bhr.assistant.store.DataConfig;
 import bhr.assistant.store.FileDocumentStore;
@@ -81,7 +83,8 @@ class CrashRecoveryTest {
 
     private KnowledgeBaseUpdater updater(FileDocumentStore store) {
         KnowledgeBaseUpdater updater = new KnowledgeBaseUpdater(new KnowledgeIndex(new Analyzers()),
-                new KnowledgeBaseConfig("src/test/resources/kb-fixture", 0), store, new AuditLog(new DataConfig(data.toString()), json));
+                new KnowledgeBaseConfig("src/test/resources/kb-fixture", 0), store, new AuditLog(new DataConfig(data.toString()), json),
+                new AssistantMetrics(new SimpleMeterRegistry()));
         updater.reload("test start");
         return updater;
     }
