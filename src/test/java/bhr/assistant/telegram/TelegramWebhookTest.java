@@ -72,6 +72,10 @@ class TelegramWebhookTest implements TestPropertyProvider {
         assertEquals(HttpStatus.OK, response.getStatus());
 
         FakeBotApi.Call reply = api.await("sendMessage", 1, Duration.ofSeconds(15)).get(0);
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!client.toBlocking().retrieve("/health").contains("\"telegram\":\"connected\"") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
         assertTrue(client.toBlocking().retrieve("/health").contains("\"telegram\":\"connected\""));
         assertEquals(301, reply.body().path("chat_id").asLong());
         assertTrue(reply.body().path("text").asText().contains("[1]"));
