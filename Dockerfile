@@ -1,8 +1,9 @@
 # Build stage: compile and package the runnable jar.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /build
-COPY pom.xml .
+COPY pom.xml openapi.properties ./
 RUN mvn -B -ntp -q dependency:go-offline
+COPY config ./config
 COPY src ./src
 RUN mvn -B -ntp -q -DskipTests package
 
