@@ -20,7 +20,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.SerdeImport;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,15 +49,11 @@ class AskController {
 
     @Post(uri = "/ask", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> ask(@Nullable @Body String body) {
-        JsonNode request;
-        try {
-            request = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            return Requests.badRequest("malformed JSON: send {\"question\": \"...\"}");
+        Requests.JsonBody parsed = Requests.jsonObject(json, body, "{\"question\": \"...\"}");
+        if (parsed.error() != null) {
+            return parsed.error();
         }
-        if (request == null || !request.isObject()) {
-            return Requests.badRequest("the body must be a JSON object: {\"question\": \"...\"}");
-        }
+        JsonNode request = parsed.object();
         JsonNode questionNode = request.get("question");
         if (questionNode == null || questionNode.isNull()) {
             return Requests.badRequest("'question' is required");

@@ -15,7 +15,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +44,11 @@ class FeedbackController {
 
     @Post(uri = "/feedback", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> record(@Nullable @Body String body) {
-        JsonNode request;
-        try {
-            request = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
-        } catch (IOException | RuntimeException e) {
-            return Requests.badRequest("malformed JSON: send {\"question\": \"...\", \"helpful\": true}");
+        Requests.JsonBody parsed = Requests.jsonObject(json, body, "{\"question\": \"...\", \"helpful\": true}");
+        if (parsed.error() != null) {
+            return parsed.error();
         }
-        if (request == null || !request.isObject()) {
-            return Requests.badRequest("the body must be a JSON object: {\"question\": \"...\", \"helpful\": true}");
-        }
+        JsonNode request = parsed.object();
         JsonNode question = request.get("question");
         if (question == null || !question.isString()) {
             return Requests.badRequest("'question' must be a string");

@@ -3,6 +3,10 @@ package bhr.assistant.http;
 import bhr.assistant.answer.Question;
 import bhr.assistant.kb.Actors;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+
+import java.io.IOException;
 
 import java.util.Optional;
 
@@ -10,6 +14,23 @@ import java.util.Optional;
 final class Requests {
 
     private Requests() {
+    }
+
+    /** A JSON object body, or the 400 to answer instead (empty, malformed, or not an object). */
+    record JsonBody(JsonNode object, HttpResponse<ApiError> error) {
+    }
+
+    static JsonBody jsonObject(JsonMapper json, String body, String example) {
+        JsonNode request;
+        try {
+            request = body == null || body.isBlank() ? null : json.readValue(body, JsonNode.class);
+        } catch (IOException | RuntimeException e) {
+            return new JsonBody(null, badRequest("malformed JSON: send " + example));
+        }
+        if (request == null || !request.isObject()) {
+            return new JsonBody(null, badRequest("the body must be a JSON object: " + example));
+        }
+        return new JsonBody(request, null);
     }
 
     static HttpResponse<ApiError> badRequest(String message) {

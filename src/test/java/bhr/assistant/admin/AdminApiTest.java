@@ -1,5 +1,6 @@
 package bhr.assistant.admin;
 
+import bhr.assistant.TestFiles;
 import bhr.assistant.kb.DocumentFormat;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -14,18 +15,11 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -111,9 +105,9 @@ class AdminApiTest implements TestPropertyProvider {
         upload("unggah-html", "text/html; charset=utf-8", ("<html><head><title>HTML Unggahan</title></head><body>"
                 + "<h1>Nelayan</h1><p>Nelayan zamrudhtml perlu kontrak kerja tertulis.</p></body></html>").getBytes(StandardCharsets.UTF_8),
                 "?url=https://example.org/html");
-        upload("unggah-pdf", "application/pdf", pdf("Penambang zamrudpdf perlu alat pelindung diri."),
+        upload("unggah-pdf", "application/pdf", TestFiles.pdf("Penambang zamrudpdf perlu alat pelindung diri."),
                 "?title=PDF%20Unggahan&url=https://example.org/pdf");
-        upload("unggah-docx", DOCX, docx("Penenun zamruddocx berhak cuti haid."), "?title=DOCX%20Unggahan&url=https://example.org/docx");
+        upload("unggah-docx", DOCX, TestFiles.docx("Heading1", "Penenun", null, "Penenun zamruddocx berhak cuti haid."), "?title=DOCX%20Unggahan&url=https://example.org/docx");
 
         for (String word : List.of("zamrudmarkdown", "zamrudteks", "zamrudhtml", "zamrudpdf", "zamruddocx")) {
             Map<String, Object> answer = ask(word);
@@ -141,12 +135,12 @@ class AdminApiTest implements TestPropertyProvider {
             case "too-large" -> put("ditolak", "text/plain", "a ".repeat(150_000).getBytes(StandardCharsets.UTF_8), "?title=T&url=https://x.org");
             case "bad-id" -> put("Bukan_ID", "text/plain", "teks".getBytes(StandardCharsets.UTF_8), "?title=T&url=https://x.org");
             case "empty" -> put("ditolak", "text/plain", new byte[0], "?title=T&url=https://x.org");
-            case "no-text" -> put("ditolak", "application/pdf", blankPdf(), "?title=T&url=https://x.org");
+            case "no-text" -> put("ditolak", "application/pdf", TestFiles.blankPdf(), "?title=T&url=https://x.org");
             case "metadata-missing" -> put("ditolak", "text/plain", "Teks tanpa url.".getBytes(StandardCharsets.UTF_8), "?title=T");
             case "id-mismatch" -> put("ditolak", "text/markdown", ("---\nid: lain\ntitle: T\nkind: guide\nlanguage: id\nsource: S\n"
                     + "url: https://x.org\n---\n# A\nTeks.\n").getBytes(StandardCharsets.UTF_8), "");
             case "docx-garbage" -> put("ditolak", DOCX, "PK\u0003\u0004rusak".getBytes(StandardCharsets.ISO_8859_1), "?title=T&url=https://x.org");
-            case "binary-as-text" -> put("ditolak", "text/markdown", pdf("isi"), "?title=T&url=https://x.org");
+            case "binary-as-text" -> put("ditolak", "text/markdown", TestFiles.pdf("isi"), "?title=T&url=https://x.org");
             default -> throw new IllegalArgumentException(refusal);
         };
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
@@ -287,40 +281,5 @@ class AdminApiTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     private static <T> List<T> list(Object value) {
         return (List<T>) value;
-    }
-
-    static byte[] pdf(String text) throws IOException {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            pdf.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
-            }
-            pdf.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    static byte[] blankPdf() throws IOException {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            pdf.addPage(new PDPage());
-            pdf.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    static byte[] docx(String text) throws IOException {
-        try (XWPFDocument word = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var heading = word.createParagraph();
-            heading.setStyle("Heading1");
-            heading.createRun().setText("Penenun");
-            word.createParagraph().createRun().setText(text);
-            word.write(out);
-            return out.toByteArray();
-        }
     }
 }

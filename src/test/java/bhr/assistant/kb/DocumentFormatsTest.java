@@ -1,16 +1,8 @@
 package bhr.assistant.kb;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import bhr.assistant.TestFiles;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -82,7 +74,7 @@ class DocumentFormatsTest {
 
     @Test
     void pdf_pages_become_locators() throws Exception {
-        byte[] pdf = pdf("Halaman pertama membahas uji tuntas.", "Halaman kedua membahas pengaduan pekerja.");
+        byte[] pdf = TestFiles.pdf("Halaman pertama membahas uji tuntas.", "Halaman kedua membahas pengaduan pekerja.");
         KnowledgeDocument document = read(pdf, DocumentFormat.PDF, METADATA);
 
         assertEquals(2, document.passages().size());
@@ -95,12 +87,7 @@ class DocumentFormatsTest {
 
     @Test
     void pdf_without_text_is_refused_with_a_reason() throws Exception {
-        byte[] blank;
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            pdf.addPage(new PDPage());
-            pdf.save(out);
-            blank = out.toByteArray();
-        }
+        byte[] blank = TestFiles.blankPdf();
         InvalidDocumentException e = assertThrows(InvalidDocumentException.class, () -> read(blank, DocumentFormat.PDF, METADATA));
         assertTrue(e.getMessage().contains("no text found"), e.getMessage());
     }
@@ -127,15 +114,8 @@ class DocumentFormatsTest {
 
     @Test
     void docx_heading_styles_become_sections() throws Exception {
-        byte[] docx;
-        try (XWPFDocument word = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            paragraph(word, "Modul 2: Uji Tuntas HAM", "Heading1");
-            paragraph(word, "Uji tuntas adalah proses yang berulang.", null);
-            paragraph(word, "Langkah pertama", "Heading2");
-            paragraph(word, "Petakan risiko terhadap pekerja dan masyarakat.", null);
-            word.write(out);
-            docx = out.toByteArray();
-        }
+        byte[] docx = TestFiles.docx("Heading1", "Modul 2: Uji Tuntas HAM", null, "Uji tuntas adalah proses yang berulang.",
+                "Heading2", "Langkah pertama", null, "Petakan risiko terhadap pekerja dan masyarakat.");
         KnowledgeDocument document = read(docx, DocumentFormat.DOCX, METADATA);
 
         assertEquals(List.of("Modul 2: Uji Tuntas HAM"), document.passages().get(0).headingPath());
@@ -167,31 +147,5 @@ class DocumentFormatsTest {
 
     private KnowledgeDocument read(byte[] content, DocumentFormat format, Map<String, String> declared) throws InvalidDocumentException {
         return reader.read("contoh" + format.extension(), content, format, declared, Instant.EPOCH);
-    }
-
-    private static void paragraph(XWPFDocument word, String text, String style) {
-        XWPFParagraph paragraph = word.createParagraph();
-        if (style != null) {
-            paragraph.setStyle(style);
-        }
-        paragraph.createRun().setText(text);
-    }
-
-    static byte[] pdf(String... pages) throws IOException {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (String text : pages) {
-                PDPage page = new PDPage();
-                pdf.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                    content.newLineAtOffset(72, 700);
-                    content.showText(text);
-                    content.endText();
-                }
-            }
-            pdf.save(out);
-            return out.toByteArray();
-        }
     }
 }

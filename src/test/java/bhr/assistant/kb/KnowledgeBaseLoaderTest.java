@@ -49,7 +49,7 @@ class KnowledgeBaseLoaderTest {
 
     @Test
     void binary_formats_take_metadata_from_a_sidecar(@TempDir Path directory) throws Exception {
-        Files.write(directory.resolve("laporan.pdf"), DocumentFormatsTest.pdf("Isi laporan tentang pengaduan."));
+        Files.write(directory.resolve("laporan.pdf"), bhr.assistant.TestFiles.pdf("Isi laporan tentang pengaduan."));
         Files.writeString(directory.resolve("laporan.meta.yml"),
                 "title: Laporan\nkind: reference\nlanguage: id\nsource: Uji\nurl: https://example.org/laporan\n");
 

@@ -1,0 +1,62 @@
+package bhr.assistant;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+/** Real PDF and DOCX files made on the fly for tests, so no binary fixtures live in the repository. */
+public final class TestFiles {
+
+    private TestFiles() {
+    }
+
+    /** A PDF with one page per text. */
+    public static byte[] pdf(String... pages) throws IOException {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String text : pages) {
+                PDPage page = new PDPage();
+                pdf.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                    content.newLineAtOffset(72, 700);
+                    content.showText(text);
+                    content.endText();
+                }
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A PDF whose page has no text layer, like a scan. */
+    public static byte[] blankPdf() throws IOException {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            pdf.addPage(new PDPage());
+            pdf.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A DOCX of (style, text) pairs; a null style is body text, "Heading1", "Heading2"... are headings. */
+    public static byte[] docx(String... styleAndText) throws IOException {
+        try (XWPFDocument word = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int i = 0; i + 1 < styleAndText.length; i += 2) {
+                XWPFParagraph paragraph = word.createParagraph();
+                if (styleAndText[i] != null) {
+                    paragraph.setStyle(styleAndText[i]);
+                }
+                paragraph.createRun().setText(styleAndText[i + 1]);
+            }
+            word.write(out);
+            return out.toByteArray();
+        }
+    }
+}
