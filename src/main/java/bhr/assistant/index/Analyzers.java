@@ -19,14 +19,18 @@ public final class Analyzers {
 
     public static final List<String> LANGUAGES = List.of("id", "en");
 
-    private final Analyzer indonesian = new IndonesianAnalyzer();
+    /** Words whose stems collide with unrelated words; kept whole (config/lexicon/protected-id.txt). */
+    private static final CharArraySet PROTECTED = protectedWords();
+
+    private final Analyzer indonesian = new IndonesianAnalyzer(IndonesianAnalyzer.getDefaultStopSet(), PROTECTED);
     private final Analyzer english = new EnglishAnalyzer();
     /**
      * For questions only: the same stemming, with the other language's stopwords removed too. People mix
      * languages ("what is uji tuntas HAM", "apa itu due diligence"); a stopword of one language is never a
      * content word of the other, and left in it would look like an unknown topic.
      */
-    private final Analyzer indonesianQuery = new IndonesianAnalyzer(union(IndonesianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+    private final Analyzer indonesianQuery = new IndonesianAnalyzer(union(IndonesianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
+            PROTECTED);
     private final Analyzer englishQuery = new EnglishAnalyzer(union(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, IndonesianAnalyzer.getDefaultStopSet()));
     /** Lower-cased, unstemmed words without the stopwords of either language: for the exact-match field. */
     private final Analyzer exact = new StandardAnalyzer(union(IndonesianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
@@ -41,6 +45,20 @@ public final class Analyzers {
             byField.put(IndexFields.exact(language), exact);
         }
         perField = new PerFieldAnalyzerWrapper(indonesian, byField);
+    }
+
+    private static CharArraySet protectedWords() {
+        try (java.io.InputStream in = Analyzers.class.getResourceAsStream("/lexicon/protected-id.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("lexicon/protected-id.txt is missing from the classpath");
+            }
+            CharArraySet words = new CharArraySet(16, true);
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(words::add);
+            return CharArraySet.unmodifiableSet(words);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static CharArraySet union(CharArraySet first, CharArraySet second) {

@@ -9,11 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** A word list from config/lexicon (packaged in the jar): "word&lt;TAB&gt;replacement" lines, '#' comments. */
 final class Lexicon {
 
     private Lexicon() {
+    }
+
+    /** A plain word list (one word a line, '#' comments), lower-cased. */
+    static Set<String> words(String name) {
+        return Set.copyOf(load(name).keySet());
     }
 
     /** Loads a list; a missing list is a packaging error and fails loudly rather than degrading answers. */

@@ -71,6 +71,8 @@ final class PassageQueryBuilder {
     }
 
     private final Analyzers analyzers;
+    /** Stems of common Indonesian words: an unknown question word among them is real, not a typo. */
+    private final Set<String> commonStems;
     private static final int MAX_CACHED_CORRECTIONS = 50_000;
 
     private final DirectSpellChecker spelling = new DirectSpellChecker();
@@ -79,6 +81,11 @@ final class PassageQueryBuilder {
 
     PassageQueryBuilder(Analyzers analyzers) {
         this.analyzers = analyzers;
+        Set<String> stems = new java.util.HashSet<>();
+        for (String word : Lexicon.words("common-words-id.txt")) {
+            QueryAnalysis.tokens(analyzers.forLanguage("id"), IndexFields.body("id"), word).forEach(token -> stems.add(token.term()));
+        }
+        this.commonStems = Set.copyOf(stems);
         spelling.setMaxEdits(2);
         spelling.setMinPrefix(1);
         spelling.setAccuracy(0.7f);
@@ -156,7 +163,8 @@ final class PassageQueryBuilder {
         }
         for (String term : terms) {
             boolean knownAlternative = alternatives.getOrDefault(term, Set.of()).stream().anyMatch(alt -> docFreq(reader, language, alt) > 0);
-            if (!knownAlternative && term.length() >= MIN_CORRECTABLE_LENGTH && docFreq(reader, language, term) == 0) {
+            if (!knownAlternative && term.length() >= MIN_CORRECTABLE_LENGTH && docFreq(reader, language, term) == 0
+                    && !commonStems.contains(term)) {
                 correction(reader, language, term).ifPresent(fix -> alternatives.computeIfAbsent(term, t -> new LinkedHashSet<>()).add(fix));
             }
         }

@@ -37,7 +37,7 @@ class RetrievalQualityTest {
      * the knowledge base but whose fact is not ("siapa ketua komnas ham sekarang") cannot be told apart by word
      * coverage. These floors guard the level reached (see RESULTS.md) until a better signal lands.
      */
-    static final double NO_ANSWER_PRECISION_FLOOR = 0.80;
+    static final double NO_ANSWER_PRECISION_FLOOR = 0.75;
     static final double NO_ANSWER_RECALL_FLOOR = 0.40;
     /** Per question type the groups are small (13–48): one question moves MRR by up to 0.04, so allow one. */
     static final double PER_TYPE_TOLERANCE = 0.03;

@@ -48,11 +48,16 @@ class IndonesianAnalysisTest {
             "perusahaan, usaha",
             "pengaduan, adu",
             "pemerintah, erintah",
-            "masalah, masa",
             "pemulihan, ulih",
     })
     void known_over_stemming_is_pinned(String word, String stem) {
         assertEquals(List.of(stem), terms(word));
+    }
+
+    @ParameterizedTest(name = "{0} stays whole")
+    @CsvSource({"penghargaan", "masalah"})
+    void protected_words_keep_their_form(String word) {
+        assertEquals(List.of(word), terms(word));
     }
 
     @Test
