@@ -13,34 +13,38 @@ import java.util.Optional;
 
 /**
  * Sends Bot API calls and retries what is worth retrying, which TelegramBots itself does not: 429 after the
- * retry_after Telegram asks for, 5xx and network failures after a growing pause. A 4xx other than 429 (bad
- * request, bot blocked by the user) is final. After the last attempt the failure is logged and the call
- * gives up, so one unreachable chat never stalls the bot.
+ * retry_after Telegram asks for, 5xx and network failures (refused, reset, timed out) after a pause that doubles
+ * up to 15 s, until the give-up time has passed (90 s by default, so an outage of a minute loses no reply). A
+ * 4xx other than 429 (bad request, bot blocked by the user) is final. Giving up is logged.
  */
 final class RetryingSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingSender.class);
-    private static final int ATTEMPTS = 4;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(15);
     /** Telegram may ask for long waits during floods; beyond this we give up rather than hold a worker. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
     private final TelegramClient client;
+    private final Duration giveUpAfter;
 
-    RetryingSender(TelegramClient client) {
+    RetryingSender(TelegramClient client, Duration giveUpAfter) {
         this.client = client;
+        this.giveUpAfter = giveUpAfter;
     }
 
     <T extends Serializable> Optional<T> execute(BotApiMethod<T> method) {
         Duration pause = FIRST_PAUSE;
+        long deadline = System.nanoTime() + giveUpAfter.toNanos();
         for (int attempt = 1; ; attempt++) {
+            boolean lastChance = System.nanoTime() + pause.toNanos() > deadline;
             try {
                 return Optional.ofNullable(client.execute(method));
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
                 boolean tooMany = code != null && code == 429;
                 boolean serverSide = code == null || code >= 500;
-                if (!(tooMany || serverSide) || attempt == ATTEMPTS) {
+                if (!(tooMany || serverSide) || lastChance) {
                     LOG.warn("Telegram {} failed (attempt {}): {} {}", method.getMethod(), attempt, code, e.getApiResponse());
                     return Optional.empty();
                 }
@@ -52,13 +56,13 @@ final class RetryingSender {
                 sleep(wait);
             } catch (TelegramApiException e) {
                 // Network failures (connection refused or reset, timeouts) and unreadable responses.
-                if (attempt == ATTEMPTS) {
+                if (lastChance) {
                     LOG.warn("Telegram {} failed after {} attempts: {}", method.getMethod(), attempt, e.getMessage());
                     return Optional.empty();
                 }
                 sleep(pause);
             }
-            pause = pause.multipliedBy(2);
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
     }
 

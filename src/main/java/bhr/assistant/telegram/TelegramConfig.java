@@ -16,6 +16,7 @@ import java.util.Set;
  *
  * @param pollTimeoutSeconds how long one getUpdates call waits for news (Telegram allows up to 50)
  * @param questionsPerMinute per-user limit on questions; beyond it the user gets a polite message
+ * @param sendRetrySeconds   how long a reply keeps being retried while Telegram fails (5xx, network errors)
  */
 @ConfigurationProperties("telegram")
 public record TelegramConfig(
@@ -27,7 +28,8 @@ public record TelegramConfig(
         @Bindable(defaultValue = "") String adminIds,
         @Bindable(defaultValue = "50") int pollTimeoutSeconds,
         @Bindable(defaultValue = "10") int questionsPerMinute,
-        @Bindable(defaultValue = "4") int workerThreads) {
+        @Bindable(defaultValue = "4") int workerThreads,
+        @Bindable(defaultValue = "90") int sendRetrySeconds) {
 
     static final Set<String> MODES = Set.of("polling", "webhook");
 

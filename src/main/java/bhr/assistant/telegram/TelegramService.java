@@ -108,7 +108,7 @@ public class TelegramService {
                 .readTimeout(config.pollTimeoutSeconds() + 30L, TimeUnit.SECONDS)
                 .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(http, config.botToken(), url);
-        RetryingSender sender = new RetryingSender(client);
+        RetryingSender sender = new RetryingSender(client, Duration.ofSeconds(Math.max(1, config.sendRetrySeconds())));
         AdminCommands admin = new AdminCommands(updater, config.adminIdSet(), adminConfig.maxUploadBytes(),
                 fileId -> download(client, endpoint, fileId));
         bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config, admin, metrics);

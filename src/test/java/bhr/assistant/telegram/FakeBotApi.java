@@ -32,12 +32,14 @@ final class FakeBotApi implements AutoCloseable {
     record Call(String method, JsonNode body) {
     }
 
+    /** status 0 means: close the connection without answering (a reset, as a broken proxy does). */
     private record Failure(int status, String body) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final List<Call> calls = new ArrayList<>();
+    private final List<Call> failed = new ArrayList<>();
     private final Deque<JsonNode> updates = new ArrayDeque<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
@@ -68,12 +70,24 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** The next {@code times} calls of the method fail the same way. */
+    synchronized void failNext(String method, int times, int status, String body) {
+        for (int i = 0; i < times; i++) {
+            failNext(method, status, body);
+        }
+    }
+
     synchronized void failNext(String method, int status, String body) {
         failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(status, body));
     }
 
     synchronized List<Call> calls(String method) {
         return calls.stream().filter(call -> call.method().equals(method)).toList();
+    }
+
+    /** Calls that were answered with an injected failure. */
+    synchronized List<Call> failedCalls(String method) {
+        return failed.stream().filter(call -> call.method().equals(method)).toList();
     }
 
     synchronized List<Call> allCalls() {
@@ -132,15 +146,21 @@ final class FakeBotApi implements AutoCloseable {
                 : json.readTree(requestBytes);
         Failure failure;
         synchronized (this) {
-            if (!method.equals("getUpdates")) {
-                calls.add(new Call(method, body));
-                notifyAll();
-            }
             Deque<Failure> pending = failures.get(method);
             failure = pending == null ? null : pending.poll();
+            if (failure != null) {
+                failed.add(new Call(method, body));
+            } else if (!method.equals("getUpdates")) {
+                calls.add(new Call(method, body)); // only calls that succeeded: what the user actually received
+            }
+            notifyAll();
         }
         if (failure != null) {
-            respond(exchange, failure.status(), failure.body());
+            if (failure.status() == 0) {
+                exchange.close();
+            } else {
+                respond(exchange, failure.status(), failure.body());
+            }
             return;
         }
         String result = switch (method) {
