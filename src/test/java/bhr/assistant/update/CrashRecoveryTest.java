@@ -81,6 +81,22 @@ class CrashRecoveryTest {
         assertTrue(servedText(restarted).contains("zamrudawal"));
     }
 
+    @Test
+    void an_unwritable_data_directory_refuses_the_upload_and_keeps_serving_the_old_state() throws Exception {
+        KnowledgeBaseUpdater running = updater(new FileDocumentStore(new DataConfig(data.toString()), json));
+        running.upsert(upload(FIRST), "uji");
+        // Root ignores file permissions, so "cannot write" is made real: the originals' folder becomes a file.
+        Path originals = data.resolve("documents");
+        Files.walk(originals).sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        Files.writeString(originals, "not a directory");
+
+        assertThrows(IOException.class, () -> running.upsert(new Upload("lain", SECOND.getBytes(StandardCharsets.UTF_8), DocumentFormat.TEXT,
+                Map.of("title", "Lain", "url", "https://example.org/lain")), "uji"));
+
+        assertTrue(servedText(running).contains("zamrudawal"));
+        assertTrue(running.servedDocuments().stream().noneMatch(document -> document.id().equals("lain")));
+    }
+
     private KnowledgeBaseUpdater updater(FileDocumentStore store) {
         KnowledgeBaseUpdater updater = new KnowledgeBaseUpdater(new KnowledgeIndex(new Analyzers()),
                 new KnowledgeBaseConfig("src/test/resources/kb-fixture", 0), store, new AuditLog(new DataConfig(data.toString()), json),
