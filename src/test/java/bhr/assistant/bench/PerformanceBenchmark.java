@@ -11,12 +11,9 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +23,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The performance benchmark: run with
@@ -40,7 +34,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 class PerformanceBenchmark {
 
-    private static final Path JAR = Path.of("target/bhr-assistant-0.1.0.jar");
     private static final int CONNECTIONS = 32;
     private static final Duration WARM_UP = Duration.ofSeconds(5);
     private static final Duration MEASURE = Duration.ofSeconds(15);
@@ -83,7 +76,7 @@ class PerformanceBenchmark {
                     statistics.getPercentile(50), statistics.getPercentile(99)));
         }
 
-        if (Files.isRegularFile(JAR)) {
+        if (Files.isRegularFile(LoadDriver.JAR)) {
             http(table);
         } else {
             row(table, "HTTP figures", "skipped: build the jar first (mvn -DskipTests package)");
@@ -102,128 +95,36 @@ class PerformanceBenchmark {
 
     /** Runs the jar as the README does and loads it over loopback. */
     private static void http(StringBuilder table) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LoadDriver.freePort();
         Path data = Files.createTempDirectory("bhr-bench");
-        // The README's run command: java -Xmx256m -XX:+UseSerialGC -jar target/bhr-assistant-0.1.0.jar
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString()).redirectErrorStream(true)
-                .redirectOutput(data.resolve("service.log").toFile());
-        builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        builder.environment().put("DATA_DIR", data.toString());
-        builder.environment().remove("TELEGRAM_BOT_TOKEN");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CONNECTIONS)).build();
         String base = "http://127.0.0.1:" + port;
         long started = System.nanoTime();
-        Process service = builder.start();
+        Process service = LoadDriver.startService(port, data, "");
         try {
-            long ready = awaitReady(client, base, started);
-            row(table, "start to /health UP (java -jar, README settings)", ready + " ms");
+            row(table, "start to /health UP (java -jar, README settings)", LoadDriver.awaitReady(client, base, started) + " ms");
             HttpRequest documents = HttpRequest.newBuilder(URI.create(base + "/api/documents")).timeout(Duration.ofSeconds(10)).GET().build();
             List<HttpRequest> asks = AnswerLatencyBenchmark.QUESTIONS.stream().map(question -> HttpRequest.newBuilder(URI.create(base + "/api/ask"))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"" + question + "\"}", StandardCharsets.UTF_8)).build()).toList();
-            Load floor = load(client, List.of(documents));
-            Load ask = load(client, asks);
+            LoadDriver.run(client, List.of(documents), CONNECTIONS, WARM_UP);
+            LoadDriver.Load floor = LoadDriver.run(client, List.of(documents), CONNECTIONS, MEASURE);
+            LoadDriver.run(client, asks, CONNECTIONS, WARM_UP);
+            LoadDriver.Load ask = LoadDriver.run(client, asks, CONNECTIONS, MEASURE);
             row(table, "HTTP GET /api/documents, " + CONNECTIONS + " connections (the HTTP floor)", floor.describe());
             row(table, "HTTP POST /api/ask, " + CONNECTIONS + " connections", ask.describe());
             row(table, "/api/ask throughput / floor throughput", String.format(Locale.ROOT, "%.2f", ask.perSecond() / floor.perSecond()));
-            row(table, "service memory after the load", memory(service.pid()));
+            row(table, "service memory after the load", LoadDriver.memory(service.pid()));
         } finally {
             service.destroy();
             service.waitFor();
         }
     }
 
-    private static long awaitReady(HttpClient client, String base, long started) throws Exception {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return (System.nanoTime() - started) / 1_000_000;
-                }
-            } catch (IOException notYet) {
-                // the server is not listening yet
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the service did not become ready within 60 s");
-    }
-
-    private record Load(int requests, int errors, double perSecond, long p50Micros, long p99Micros) {
-        String describe() {
-            return String.format(Locale.ROOT, "%.0f req/s, p50 %.1f ms, p99 %.1f ms, %d requests, %d errors",
-                    perSecond, p50Micros / 1000.0, p99Micros / 1000.0, requests, errors);
-        }
-    }
-
-    /** CONNECTIONS clients each sending one request after another: a warm-up, then a measured window. */
-    private static Load load(HttpClient client, List<HttpRequest> requests) throws Exception {
-        run(client, requests, WARM_UP, new ArrayList<>(), new AtomicInteger());
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger errors = new AtomicInteger();
-        long started = System.nanoTime();
-        run(client, requests, MEASURE, latencies, errors);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new Load(sorted.size(), errors.get(), sorted.size() / seconds, percentile(sorted, 50), percentile(sorted, 99));
-    }
-
-    private static void run(HttpClient client, List<HttpRequest> requests, Duration duration, List<Long> latencies, AtomicInteger errors)
-            throws Exception {
-        ExecutorService workers = Executors.newFixedThreadPool(CONNECTIONS);
-        long end = System.nanoTime() + duration.toNanos();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < CONNECTIONS; c++) {
-            int offset = c;
-            futures.add(workers.submit(() -> {
-                int i = offset;
-                while (System.nanoTime() < end) {
-                    HttpRequest request = requests.get(i++ % requests.size());
-                    long sent = System.nanoTime();
-                    try {
-                        int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        latencies.add((System.nanoTime() - sent) / 1000);
-                        if (status != 200) {
-                            errors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        workers.shutdown();
-    }
-
-    private static String memory(long pid) throws Exception {
-        String rss = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith("VmRSS"))
-                .findFirst().map(line -> line.replaceAll("\\D+", "")).orElse("?");
-        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
-        String heap = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(line -> line.contains("total") && line.contains("used")).findFirst().orElse("heap: n/a").strip();
-        jcmd.waitFor();
-        return "RSS " + (rss.equals("?") ? "?" : Long.parseLong(rss) / 1024 + " MiB") + "; " + heap;
-    }
-
     private static long median(List<Long> values) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(sorted.size() / 2);
-    }
-
-    private static long percentile(List<Long> sorted, int percent) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
     private static void row(StringBuilder table, String measure, String figure) {
