@@ -5,6 +5,8 @@
 'use strict';
 
 (function () {
+  const { make, safeHttpUrl } = window.BhrDom;
+
   const TOKEN_KEY = 'bhr-admin-token';
   const REQUEST_TIMEOUT_MS = 60000;
   const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/;
@@ -42,28 +44,7 @@
 
   // ---- helpers -------------------------------------------------------------------------------------
 
-  function make(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    return node;
-  }
 
-  function safeHttpUrl(value) {
-    if (typeof value !== 'string' || value.trim() === '') {
-      return null;
-    }
-    try {
-      const url = new URL(value.trim(), window.location.href);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-    } catch (e) {
-      return null;
-    }
-  }
 
   function formatDate(value) {
     if (!value) {

@@ -6,6 +6,8 @@
 'use strict';
 
 (function () {
+  const { make, safeHttpUrl } = window.BhrDom;
+
   const STRINGS = {
     id: {
       pageTitle: 'Asisten Bisnis dan HAM',
@@ -139,30 +141,7 @@
     return text;
   }
 
-  /** Creates an element with optional class and text (always set as textContent). */
-  function make(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = String(text);
-    }
-    return node;
-  }
 
-  /** Only http(s) links are made clickable; anything else (javascript:, data:, garbage) is shown as text. */
-  function safeHttpUrl(value) {
-    if (typeof value !== 'string' || value.trim() === '') {
-      return null;
-    }
-    try {
-      const url = new URL(value.trim(), window.location.href);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-    } catch (e) {
-      return null;
-    }
-  }
 
   function readStoredLang() {
     try {
