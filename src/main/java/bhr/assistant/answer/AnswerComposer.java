@@ -24,6 +24,7 @@ final class AnswerComposer {
     private static final int MAX_QUOTE_CHARS = 600;
     private static final int MIN_SENTENCES = 2;
     private static final int FROM_BEST_PASSAGE = 2;
+    static final float SECONDARY_SENTENCE_SHARE = 0.6f;
     /** Sentences sharing this much of their vocabulary say the same thing; the later one is dropped. */
     private static final double NEAR_DUPLICATE = 0.6;
 
@@ -84,6 +85,8 @@ final class AnswerComposer {
     private List<Picked> pickSentences(List<PassageHit> usable) {
         List<Picked> picked = new ArrayList<>();
         List<Set<String>> wordsSoFar = new ArrayList<>();
+        float bestSentence = usable.isEmpty() ? 0 : usable.get(0).sentences().stream()
+                .map(HighlightedSentence::score).max(Float::compare).orElse(0f);
         for (int i = 0; i < usable.size() && picked.size() < config.maxSentences(); i++) {
             PassageHit hit = usable.get(i);
             int quota = Math.min(i == 0 ? FROM_BEST_PASSAGE : 1, config.maxSentences() - picked.size());
@@ -91,6 +94,11 @@ final class AnswerComposer {
             for (HighlightedSentence sentence : preferred(hit, i == 0)) {
                 if (fromHit.size() >= quota) {
                     break;
+                }
+                // A further passage adds a sentence only if it matches the question nearly as well as the best
+                // one does; a sentence that shares a word or two ("Perpres 60/2023") would only wander off topic.
+                if (i > 0 && sentence.score() < SECONDARY_SENTENCE_SHARE * bestSentence) {
+                    continue;
                 }
                 addIfNew(hit, sentence, fromHit, wordsSoFar);
             }
