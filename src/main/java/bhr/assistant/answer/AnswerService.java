@@ -40,7 +40,7 @@ public class AnswerService {
         String language = question.language().orElseGet(() -> LanguageDetector.detect(text));
         Messages messages = Messages.forLanguage(language);
         Retrieval retrieval = retriever.retrieve(new SearchRequest(text, question.limit(), question.actor(), true, Optional.of(language)));
-        if (retrieval.hits().isEmpty() || retrieval.coverage().share() < config.minCoverage()) {
+        if (retrieval.hits().isEmpty() || retrieval.coverage() < config.minCoverage()) {
             return notFound(question.text(), text, language, messages, !retrieval.hasQueryTerms());
         }
         AnswerComposer.Composition composition = composer.compose(retrieval.hits(), question.limit(), messages, language);

@@ -91,13 +91,6 @@ public record DocumentMetadata(
         return problems;
     }
 
-    public DocumentMetadata withDefaults(DocumentMetadata fallback) {
-        return new DocumentMetadata(
-                or(id, fallback.id), or(title, fallback.title), or(kind, fallback.kind), or(language, fallback.language),
-                or(source, fallback.source), or(url, fallback.url), or(published, fallback.published),
-                status.equals(DEFAULT_STATUS) ? fallback.status : status, or(reviewed, fallback.reviewed));
-    }
-
     static boolean isWellFormedUrl(String url) {
         try {
             URI uri = new URI(url);
@@ -109,9 +102,6 @@ public record DocumentMetadata(
         }
     }
 
-    private static String or(String value, String fallback) {
-        return value.isEmpty() ? fallback : value;
-    }
 
     private static String clean(String value) {
         return value == null ? "" : value.strip();

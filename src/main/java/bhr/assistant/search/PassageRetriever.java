@@ -101,13 +101,13 @@ public class PassageRetriever {
     }
 
     /**
-     * How much of the question the best of the top passages covers: its terms weighted by IDF, and of that
-     * weight the share found in the passage; terms the index has never seen are counted apart.
+     * How much of the question the best of the top passages covers: the share of the question's weight (its
+     * terms weighted by IDF) found in the passage, its title and headings.
      */
-    private Coverage coverage(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<PassageHit> hits) throws IOException {
+    private double coverage(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<PassageHit> hits) {
         IndexReader reader = snapshot.searcher().getIndexReader();
         Map<String, Integer> docFreqs = new HashMap<>(); // each name's frequency looked up once per question
-        Coverage best = Coverage.NONE;
+        double best = 0;
         for (PassageHit hit : hits.subList(0, Math.min(COVERAGE_DEPTH, hits.size()))) {
             String language = hit.document().language();
             List<String> terms = built.termsByLanguage().get(language);
@@ -116,11 +116,7 @@ public class PassageRetriever {
             }
             Set<String> present = terms(language, hit.document().title() + "\n" + String.join("\n", hit.passage().headingPath())
                     + "\n" + hit.passage().text());
-            double[] whole = share(reader, docFreqs, language, built, terms, present);
-            Coverage coverage = new Coverage(whole[0], whole[1], whole[2]);
-            if (coverage.share() > best.share()) {
-                best = coverage;
-            }
+            best = Math.max(best, share(reader, docFreqs, language, built, terms, present));
         }
         return best;
     }
@@ -131,13 +127,12 @@ public class PassageRetriever {
         return terms;
     }
 
-    /** {share, knownShare, unknownShare} of the question's weight found among the given terms. */
-    private static double[] share(IndexReader reader, Map<String, Integer> docFreqs, String language, PassageQueryBuilder.BuiltQuery built,
-                                  List<String> terms, Set<String> present) {
+    /** The share of the question's weight found among the given terms. */
+    private static double share(IndexReader reader, Map<String, Integer> docFreqs, String language, PassageQueryBuilder.BuiltQuery built,
+                                List<String> terms, Set<String> present) {
         Map<String, Set<String>> alternatives = built.alternativesByLanguage().getOrDefault(language, Map.of());
         double total = 0;
         double found = 0;
-        double unknown = 0;
         for (String term : terms) {
             if (term.length() == 1 && Character.isLetter(term.charAt(0))) {
                 continue; // a lone letter ("b" of a pasted tag) says nothing about the topic
@@ -152,14 +147,9 @@ public class PassageRetriever {
             total += weight;
             if (names.stream().anyMatch(present::contains)) {
                 found += weight;
-            } else if (docFreq == 0) {
-                unknown += weight;
             }
         }
-        if (total == 0) {
-            return new double[]{0, 0, 0};
-        }
-        return new double[]{found / total, total - unknown == 0 ? 0 : found / (total - unknown), unknown / total};
+        return total == 0 ? 0 : found / total;
     }
 
     /** BM25's idf; a term the index has never seen gets the highest weight, so a missing topic weighs heavily. */

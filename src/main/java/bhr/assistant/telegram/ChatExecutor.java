@@ -48,10 +48,6 @@ final class ChatExecutor implements AutoCloseable {
         }
     }
 
-    int pendingChats() {
-        return tails.size();
-    }
-
     @Override
     public void close() {
         workers.shutdown();

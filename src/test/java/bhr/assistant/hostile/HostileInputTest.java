@@ -45,12 +45,15 @@ class HostileInputTest {
     @Inject
     JsonMapper json;
 
+    @Inject
+    AnswerConfig config;
+
     @Test
     void any_question_gets_a_bounded_well_formed_answer() throws Exception {
         Analyzers analyzers = new Analyzers();
         KnowledgeIndex index = new KnowledgeIndex(analyzers);
         index.replace(new KnowledgeBaseLoader().load(Path.of("knowledge-base")).documents());
-        AnswerService answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4));
+        AnswerService answers = new AnswerService(new PassageRetriever(index, analyzers), config);
         HostileStrings strings = new HostileStrings(20261128);
         for (int i = 0; i < 300; i++) {
             String question = strings.next();

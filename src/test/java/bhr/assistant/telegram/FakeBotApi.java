@@ -90,10 +90,6 @@ final class FakeBotApi implements AutoCloseable {
         return failed.stream().filter(call -> call.method().equals(method)).toList();
     }
 
-    synchronized List<Call> allCalls() {
-        return List.copyOf(calls);
-    }
-
     /** Waits until at least {@code count} calls of the method have arrived, then returns them all. */
     List<Call> await(String method, int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
