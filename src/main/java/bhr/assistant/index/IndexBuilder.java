@@ -16,7 +16,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -30,9 +30,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds a complete in-memory index for a list of documents. The knowledge base is small (hundreds to a few
- * thousand passages) and its originals are the source of truth, so the index is rebuilt from them at start-up
- * and on every change instead of being persisted: nothing on disk can be half-written.
+ * Builds a complete index for a list of documents. The knowledge base is small (hundreds to a few thousand
+ * passages) and its originals are the source of truth, so the index is rebuilt from them at start-up and on
+ * every change into a directory of its own ({@link IndexDirectories}), never updated in place: no index on
+ * disk is ever half-written and then served.
  */
 public final class IndexBuilder {
 
@@ -40,14 +41,26 @@ public final class IndexBuilder {
     private static final Set<String> ID_ONLY = Set.of(IndexFields.ID);
 
     private final Analyzers analyzers;
+    private final IndexDirectories directories;
 
-    public IndexBuilder(Analyzers analyzers) {
+    public IndexBuilder(Analyzers analyzers, IndexDirectories directories) {
         this.analyzers = analyzers;
+        this.directories = directories;
     }
 
     public IndexSnapshot build(List<KnowledgeDocument> documents, long versionNumber) throws IOException {
+        IndexDirectories.Version storage = directories.create();
+        try {
+            return build(documents, versionNumber, storage);
+        } catch (IOException | RuntimeException e) {
+            storage.delete();
+            throw e;
+        }
+    }
+
+    private IndexSnapshot build(List<KnowledgeDocument> documents, long versionNumber, IndexDirectories.Version storage) throws IOException {
         List<KnowledgeDocument> sorted = documents.stream().sorted(Comparator.comparing(KnowledgeDocument::id)).toList();
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        Directory directory = storage.directory();
         IndexWriterConfig config = new IndexWriterConfig(analyzers.perField())
                 .setSimilarity(new BM25Similarity())
                 .setRAMBufferSizeMB(64)
@@ -62,6 +75,8 @@ public final class IndexBuilder {
             }
         }
         DirectoryReader reader = DirectoryReader.open(directory);
+        // The files go when the reader closes, that is after the last search of a retired version.
+        reader.getReaderCacheHelper().addClosedListener(key -> storage.delete());
         Passage[] byLuceneDoc = new Passage[reader.maxDoc()];
         StoredFields storedFields = reader.storedFields();
         for (int doc = 0; doc < byLuceneDoc.length; doc++) {
@@ -79,7 +94,7 @@ public final class IndexBuilder {
                 .withMaxLength(20_000));
         IndexSnapshot.KnowledgeBaseVersion version = new IndexSnapshot.KnowledgeBaseVersion(
                 versionNumber, contentHash(sorted), sorted.size(), byLuceneDoc.length, Instant.now());
-        return new IndexSnapshot(version, sorted, byLuceneDoc, reader, searcher, highlighter);
+        return new IndexSnapshot(version, sorted, byLuceneDoc, reader, searcher, highlighter, analyzers);
     }
 
     private static Document toLucene(KnowledgeDocument document, Passage passage) {

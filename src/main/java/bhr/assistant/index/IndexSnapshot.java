@@ -2,6 +2,8 @@ package bhr.assistant.index;
 
 import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.Passage;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One immutable version of the knowledge base: its documents and the Lucene index built from them.
@@ -28,9 +31,12 @@ public final class IndexSnapshot {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final SentenceHighlighter highlighter;
+    private final Analyzers analyzers;
+    private final Map<Integer, String[]> termsByLuceneDoc = new ConcurrentHashMap<>();
 
     IndexSnapshot(KnowledgeBaseVersion version, List<KnowledgeDocument> documents, Passage[] passagesByLuceneDoc,
-                  DirectoryReader reader, IndexSearcher searcher, SentenceHighlighter highlighter) {
+                  DirectoryReader reader, IndexSearcher searcher, SentenceHighlighter highlighter, Analyzers analyzers) {
+        this.analyzers = analyzers;
         this.version = version;
         this.documents = List.copyOf(documents);
         this.documentsById = documents.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(KnowledgeDocument::id, d -> d));
@@ -58,6 +64,35 @@ public final class IndexSnapshot {
 
     public Passage passage(int luceneDoc) {
         return passagesByLuceneDoc[luceneDoc];
+    }
+
+    /**
+     * The analysed terms of a passage with its document title and headings, sorted for binary search: what a
+     * question's coverage is checked against. Worked out when first asked for and kept with this version, so
+     * passages that are often among the top hits are not analysed again for every question (profiled). The
+     * strings are interned: the same stem in many passages is stored once.
+     */
+    public String[] passageTerms(int luceneDoc) {
+        return termsByLuceneDoc.computeIfAbsent(luceneDoc, this::analyse);
+    }
+
+    private String[] analyse(int luceneDoc) {
+        Passage passage = passage(luceneDoc);
+        KnowledgeDocument document = documentsById.get(passage.documentId());
+        String language = document.metadata().language();
+        String text = document.metadata().title() + "\n" + String.join("\n", passage.headingPath()) + "\n" + passage.text();
+        java.util.TreeSet<String> terms = new java.util.TreeSet<>();
+        try (TokenStream stream = analyzers.forLanguage(language).tokenStream(IndexFields.body(language), text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing in-memory text cannot fail", e);
+        }
+        return terms.stream().map(String::intern).toArray(String[]::new);
     }
 
     public IndexSearcher searcher() {

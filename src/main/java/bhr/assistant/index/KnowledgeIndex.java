@@ -1,10 +1,13 @@
 package bhr.assistant.index;
 
 import bhr.assistant.kb.KnowledgeDocument;
+import bhr.assistant.store.DataConfig;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,8 +22,19 @@ public class KnowledgeIndex {
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final AtomicLong versionNumbers = new AtomicLong();
 
+    /** Index files under DATA_DIR/index (CONTRACT.md). */
+    @Inject
+    public KnowledgeIndex(Analyzers analyzers, DataConfig data) {
+        this(analyzers, IndexDirectories.under(Path.of(data.dir(), "index")));
+    }
+
+    public KnowledgeIndex(Analyzers analyzers, IndexDirectories directories) {
+        this.builder = new IndexBuilder(analyzers, directories);
+    }
+
+    /** Index files in a temporary directory: for tools and tests. */
     public KnowledgeIndex(Analyzers analyzers) {
-        this.builder = new IndexBuilder(analyzers);
+        this(analyzers, IndexDirectories.temporary());
     }
 
     /** Builds an index of exactly these documents and makes it the one served. */

@@ -67,7 +67,8 @@ final class PassageQueryBuilder {
      * @param termsByLanguage        the question's analysed terms, per language
      * @param alternativesByLanguage for each question term, the terms standing for the same concept
      */
-    record BuiltQuery(Query query, Map<String, List<String>> termsByLanguage, Map<String, Map<String, Set<String>>> alternativesByLanguage) {
+    record BuiltQuery(Query query, Map<String, List<String>> termsByLanguage, Map<String, Map<String, Set<String>>> alternativesByLanguage,
+                      DocFrequencies docFrequencies) {
     }
 
     private final Analyzers analyzers;
@@ -93,6 +94,7 @@ final class PassageQueryBuilder {
 
     Optional<BuiltQuery> build(String text, List<QueryExpander.Expansion> expansions, Optional<String> actor,
                                Optional<String> preferredLanguage, IndexReader reader) {
+        DocFrequencies docFrequencies = new DocFrequencies(reader);
         BooleanQuery.Builder content = new BooleanQuery.Builder();
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> alternativesByLanguage = new LinkedHashMap<>();
@@ -107,7 +109,7 @@ final class PassageQueryBuilder {
             if (terms.isEmpty()) {
                 continue;
             }
-            Map<String, Set<String>> alternatives = alternatives(language, terms, expansions, reader);
+            Map<String, Set<String>> alternatives = alternatives(language, terms, expansions, reader, docFrequencies);
             termsByLanguage.put(language, List.copyOf(terms));
             alternativesByLanguage.put(language, alternatives);
             for (String term : terms) {
@@ -117,8 +119,8 @@ final class PassageQueryBuilder {
             // word itself is in the index, its alternatives only nudge, so they cannot crowd out exact matches.
             Map<String, Float> extra = new LinkedHashMap<>();
             alternatives.forEach((term, names) -> {
-                float boost = docFreq(reader, language, term) == 0 ? ALTERNATIVE_BOOST : KNOWN_TERM_ALTERNATIVE_BOOST;
-                names.stream().filter(name -> !terms.contains(name) && !tooCommon(reader, language, name))
+                float boost = docFrequencies.of(language, term) == 0 ? ALTERNATIVE_BOOST : KNOWN_TERM_ALTERNATIVE_BOOST;
+                names.stream().filter(name -> !terms.contains(name) && !tooCommon(docFrequencies, language, name))
                         .forEach(name -> extra.merge(name, boost, Math::max));
             });
             extra.entrySet().stream().limit(MAX_TERMS).forEach(entry ->
@@ -142,7 +144,7 @@ final class PassageQueryBuilder {
         // Optional clause: it only adds to passages the content already matched, never matches on its own.
         preferredLanguage.ifPresent(language -> query.add(new BoostQuery(
                 new ConstantScoreQuery(new TermQuery(new Term(IndexFields.LANGUAGE, language))), LANGUAGE_BOOST), BooleanClause.Occur.SHOULD));
-        return Optional.of(new BuiltQuery(query.build(), termsByLanguage, alternativesByLanguage));
+        return Optional.of(new BuiltQuery(query.build(), termsByLanguage, alternativesByLanguage, docFrequencies));
     }
 
     private List<QueryAnalysis.Token> analyse(String language, String text) {
@@ -150,7 +152,7 @@ final class PassageQueryBuilder {
     }
 
     private Map<String, Set<String>> alternatives(String language, Set<String> terms, List<QueryExpander.Expansion> expansions,
-                                                  IndexReader reader) {
+                                                  IndexReader reader, DocFrequencies docFrequencies) {
         Map<String, Set<String>> alternatives = new LinkedHashMap<>();
         for (QueryExpander.Expansion expansion : expansions) {
             List<String> added = analyse(language, expansion.added()).stream().map(QueryAnalysis.Token::term).toList();
@@ -162,8 +164,8 @@ final class PassageQueryBuilder {
             }
         }
         for (String term : terms) {
-            boolean knownAlternative = alternatives.getOrDefault(term, Set.of()).stream().anyMatch(alt -> docFreq(reader, language, alt) > 0);
-            if (!knownAlternative && term.length() >= MIN_CORRECTABLE_LENGTH && docFreq(reader, language, term) == 0
+            boolean knownAlternative = alternatives.getOrDefault(term, Set.of()).stream().anyMatch(alt -> docFrequencies.of(language, alt) > 0);
+            if (!knownAlternative && term.length() >= MIN_CORRECTABLE_LENGTH && docFrequencies.of(language, term) == 0
                     && !commonStems.contains(term)) {
                 correction(reader, language, term).ifPresent(fix -> alternatives.computeIfAbsent(term, t -> new LinkedHashSet<>()).add(fix));
             }
@@ -175,8 +177,8 @@ final class PassageQueryBuilder {
      * An alternative found in a quarter of all passages ("hak", "manusia" for "ham") tells no passage apart, so it
      * is not searched for (it only cost scoring time, profiled); it still counts when a passage covers the concept.
      */
-    private static boolean tooCommon(IndexReader reader, String language, String term) {
-        return docFreq(reader, language, term) > reader.numDocs() * TOO_COMMON_SHARE;
+    private static boolean tooCommon(DocFrequencies docFrequencies, String language, String term) {
+        return docFrequencies.of(language, term) > docFrequencies.passages() * TOO_COMMON_SHARE;
     }
 
     /**
@@ -202,19 +204,7 @@ final class PassageQueryBuilder {
                     SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             return suggestions.length == 0 ? Optional.empty() : Optional.of(suggestions[0].string);
         } catch (IOException e) {
-            throw new UncheckedIOException("spelling lookup in the in-memory index failed", e);
-        }
-    }
-
-    static int docFreq(IndexReader reader, String language, String term) {
-        try {
-            int docFreq = 0;
-            for (String field : List.of(IndexFields.body(language), IndexFields.heading(language), IndexFields.title(language))) {
-                docFreq = Math.max(docFreq, reader.docFreq(new Term(field, term)));
-            }
-            return docFreq;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the in-memory index failed", e);
+            throw new UncheckedIOException("spelling lookup in the index failed", e);
         }
     }
 

@@ -8,7 +8,6 @@ import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.Passage;
 import jakarta.inject.Singleton;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
@@ -17,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,14 +33,12 @@ public class PassageRetriever {
     private static final int COVERAGE_DEPTH = 3;
 
     private final KnowledgeIndex index;
-    private final Analyzers analyzers;
     private final PassageQueryBuilder queryBuilder;
     private final QueryNormalizer normalizer = QueryNormalizer.standard();
     private final QueryExpander expander = QueryExpander.standard();
 
     public PassageRetriever(KnowledgeIndex index, Analyzers analyzers) {
         this.index = index;
-        this.analyzers = analyzers;
         this.queryBuilder = new PassageQueryBuilder(analyzers);
     }
 
@@ -67,9 +63,9 @@ public class PassageRetriever {
                     ? bestPerDocumentFirst(snapshot, top.scoreDocs, request.limit())
                     : List.of(top.scoreDocs).subList(0, Math.min(request.limit(), top.scoreDocs.length));
             List<PassageHit> hits = hits(snapshot, built, chosen);
-            return new Retrieval(hits, coverage(snapshot, built, hits), built.termsByLanguage());
+            return new Retrieval(hits, coverage(snapshot, built, chosen), built.termsByLanguage());
         } catch (IOException e) {
-            throw new UncheckedIOException("searching the in-memory index failed", e);
+            throw new UncheckedIOException("searching the index failed", e);
         }
     }
 
@@ -104,33 +100,22 @@ public class PassageRetriever {
      * How much of the question the best of the top passages covers: the share of the question's weight (its
      * terms weighted by IDF) found in the passage, its title and headings.
      */
-    private double coverage(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<PassageHit> hits) {
-        IndexReader reader = snapshot.searcher().getIndexReader();
-        Map<String, Integer> docFreqs = new HashMap<>(); // each name's frequency looked up once per question
+    private static double coverage(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<ScoreDoc> chosen) {
         double best = 0;
-        for (PassageHit hit : hits.subList(0, Math.min(COVERAGE_DEPTH, hits.size()))) {
-            String language = hit.document().language();
+        for (ScoreDoc hit : chosen.subList(0, Math.min(COVERAGE_DEPTH, chosen.size()))) {
+            String language = snapshot.document(snapshot.passage(hit.doc).documentId()).orElseThrow().metadata().language();
             List<String> terms = built.termsByLanguage().get(language);
-            if (terms == null) {
-                continue;
+            if (terms != null) {
+                best = Math.max(best, share(built, language, terms, snapshot.passageTerms(hit.doc)));
             }
-            Set<String> present = terms(language, hit.document().title() + "\n" + String.join("\n", hit.passage().headingPath())
-                    + "\n" + hit.passage().text());
-            best = Math.max(best, share(reader, docFreqs, language, built, terms, present));
         }
         return best;
     }
 
-    private Set<String> terms(String language, String text) {
-        Set<String> terms = new HashSet<>();
-        QueryAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), text).forEach(token -> terms.add(token.term()));
-        return terms;
-    }
-
-    /** The share of the question's weight found among the given terms. */
-    private static double share(IndexReader reader, Map<String, Integer> docFreqs, String language, PassageQueryBuilder.BuiltQuery built,
-                                List<String> terms, Set<String> present) {
+    /** The share of the question's weight found among a passage's sorted terms. */
+    private static double share(PassageQueryBuilder.BuiltQuery built, String language, List<String> terms, String[] present) {
         Map<String, Set<String>> alternatives = built.alternativesByLanguage().getOrDefault(language, Map.of());
+        DocFrequencies docFrequencies = built.docFrequencies();
         double total = 0;
         double found = 0;
         for (String term : terms) {
@@ -140,12 +125,11 @@ public class PassageRetriever {
             // A concept is the term or any of its alternatives; it weighs as its rarest known name.
             Set<String> names = new HashSet<>(alternatives.getOrDefault(term, Set.of()));
             names.add(term);
-            int docFreq = names.stream().mapToInt(name -> docFreqs.computeIfAbsent(language + ":" + name,
-                            key -> PassageQueryBuilder.docFreq(reader, language, name)))
+            int docFreq = names.stream().mapToInt(name -> docFrequencies.of(language, name))
                     .filter(frequency -> frequency > 0).min().orElse(0);
-            double weight = idf(reader, docFreq);
+            double weight = idf(docFrequencies.passages(), docFreq);
             total += weight;
-            if (names.stream().anyMatch(present::contains)) {
+            if (names.stream().anyMatch(name -> Arrays.binarySearch(present, name) >= 0)) {
                 found += weight;
             }
         }
@@ -153,8 +137,8 @@ public class PassageRetriever {
     }
 
     /** BM25's idf; a term the index has never seen gets the highest weight, so a missing topic weighs heavily. */
-    private static double idf(IndexReader reader, int docFreq) {
-        int docCount = Math.max(1, reader.numDocs());
+    private static double idf(int passages, int docFreq) {
+        int docCount = Math.max(1, passages);
         return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
     }
 }
