@@ -78,13 +78,18 @@ public final class IndexBuilder {
         // The files go when the reader closes, that is after the last search of a retired version.
         reader.getReaderCacheHelper().addClosedListener(key -> storage.delete());
         Passage[] byLuceneDoc = new Passage[reader.maxDoc()];
+        String[] bodyFieldByLuceneDoc = new String[reader.maxDoc()];
+        Map<String, String> languageByDocument = new HashMap<>();
+        sorted.forEach(document -> languageByDocument.put(document.id(), document.metadata().language()));
         StoredFields storedFields = reader.storedFields();
         for (int doc = 0; doc < byLuceneDoc.length; doc++) {
             byLuceneDoc[doc] = passagesById.get(storedFields.document(doc, ID_ONLY).get(IndexFields.ID));
+            bodyFieldByLuceneDoc[doc] = IndexFields.body(languageByDocument.get(byLuceneDoc[doc].documentId()));
         }
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
-        SentenceHighlighter highlighter = new SentenceHighlighter(UnifiedHighlighter.builder(searcher, analyzers.perField())
+        SentenceHighlighter highlighter = new SentenceHighlighter((field, doc) -> field.equals(bodyFieldByLuceneDoc[doc]) ? byLuceneDoc[doc].text() : "",
+                UnifiedHighlighter.builder(searcher, analyzers.perField())
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.forLanguageTag("id")))
                 .withFormatter(new SentenceFormatter())
                 // Term-level matching is enough to rank sentences; weight matches and strict phrase checks cost
@@ -125,7 +130,8 @@ public final class IndexBuilder {
     }
 
     private static FieldType bodyType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        // Not stored: the highlighter takes the text from the passages in memory.
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
