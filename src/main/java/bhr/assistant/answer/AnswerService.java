@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Answers a question from the knowledge base. The flow:
@@ -18,6 +19,7 @@ import java.util.Optional;
  *   <li>compose the short answer from their best sentences, each with its citation marker;</li>
  *   <li>otherwise say so, with how to ask and questions the knowledge base can answer.</li>
  * </ol>
+ * A question asked again before the knowledge base changes gets the same answer from {@link AnswerCache}.
  * Front ends (HTTP, Telegram, web) all come through here.
  */
 @Singleton
@@ -28,15 +30,23 @@ public class AnswerService {
     private final PassageRetriever retriever;
     private final AnswerConfig config;
     private final AnswerComposer composer;
+    private final AnswerCache cache;
 
     public AnswerService(PassageRetriever retriever, AnswerConfig config) {
         this.retriever = retriever;
         this.config = config;
         this.composer = new AnswerComposer(config);
+        this.cache = new AnswerCache(config.cacheSize());
     }
 
     public Answer ask(Question question) {
         String text = QuestionText.normalize(question.text());
+        // Read before answering: an answer is never filed under a version newer than the one it was built from.
+        OptionalLong version = retriever.knowledgeBaseVersion();
+        return version.isEmpty() ? answer(question, text) : cache.get(question, text, version.getAsLong(), () -> answer(question, text));
+    }
+
+    private Answer answer(Question question, String text) {
         String language = question.language().orElseGet(() -> LanguageDetector.detect(text));
         Messages messages = Messages.forLanguage(language);
         Retrieval retrieval = retriever.retrieve(new SearchRequest(text, question.limit(), question.actor(), true, Optional.of(language)));

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -40,6 +41,11 @@ public class PassageRetriever {
     public PassageRetriever(KnowledgeIndex index, Analyzers analyzers) {
         this.index = index;
         this.queryBuilder = new PassageQueryBuilder(analyzers);
+    }
+
+    /** The number of the knowledge-base version searched now; empty before the first one is ready. */
+    public OptionalLong knowledgeBaseVersion() {
+        return index.version().map(version -> OptionalLong.of(version.number())).orElseGet(OptionalLong::empty);
     }
 
     public Retrieval retrieve(SearchRequest request) {

@@ -1,0 +1,89 @@
+package bhr.assistant.answer;
+
+import bhr.assistant.index.Analyzers;
+import bhr.assistant.index.KnowledgeIndex;
+import bhr.assistant.kb.KnowledgeBaseLoader;
+import bhr.assistant.search.PassageRetriever;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Repeated questions are answered from the cache, but never with an answer from a replaced knowledge base. */
+class AnswerCacheTest {
+
+    private static final String NEW_DOCUMENT = """
+            ---
+            id: upah-contoh
+            title: Upah minimum (contoh uji)
+            kind: faq
+            language: id
+            source: contoh uji
+            url: https://example.org/upah
+            ---
+            # Upah minimum provinsi
+
+            ## Siapa yang menetapkan upah minimum provinsi?
+            Gubernur menetapkan upah minimum provinsi setiap tahun setelah mendengar dewan pengupahan.
+            """;
+
+    @TempDir
+    Path kb;
+
+    @Test
+    void an_update_is_answered_at_once_even_for_a_question_asked_before_it() throws IOException {
+        copyFixture();
+        Analyzers analyzers = new Analyzers();
+        KnowledgeIndex index = new KnowledgeIndex(analyzers);
+        index.replace(new KnowledgeBaseLoader().load(kb).documents());
+        AnswerService answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 100));
+        Question question = Question.of("Siapa yang menetapkan upah minimum provinsi?");
+
+        assertFalse(answers.ask(question).found(), "not in the fixture yet");
+        assertFalse(answers.ask(question).found(), "asked again: still the same knowledge base");
+
+        Files.writeString(kb.resolve("upah-contoh.md"), NEW_DOCUMENT);
+        index.replace(new KnowledgeBaseLoader().load(kb).documents());
+
+        Answer after = answers.ask(question);
+        assertTrue(after.found(), after.answer());
+        assertEquals("upah-contoh", after.citations().get(0).documentId());
+    }
+
+    @Test
+    void a_repeated_question_gets_the_same_answer_in_the_askers_own_wording() throws IOException {
+        copyFixture();
+        Analyzers analyzers = new Analyzers();
+        KnowledgeIndex index = new KnowledgeIndex(analyzers);
+        index.replace(new KnowledgeBaseLoader().load(kb).documents());
+        AnswerService answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 100));
+
+        Answer first = answers.ask(Question.of("Siapa yang membentuk gugus tugas daerah?"));
+        Answer again = answers.ask(Question.of("Siapa yang membentuk gugus tugas daerah?"));
+        Answer spaced = answers.ask(Question.of("  Siapa yang membentuk   gugus tugas daerah?"));
+        Answer otherLimit = answers.ask(new Question("Siapa yang membentuk gugus tugas daerah?", Optional.empty(), 1, Optional.empty()));
+
+        assertTrue(first.found());
+        assertSame(first, again, "served from the cache");
+        assertEquals("  Siapa yang membentuk   gugus tugas daerah?", spaced.question());
+        assertEquals(first.answer(), spaced.answer());
+        assertEquals(first.citations(), spaced.citations());
+        assertEquals(1, otherLimit.citations().size(), "the limit is part of the question");
+    }
+
+    private void copyFixture() throws IOException {
+        try (var files = Files.list(Path.of("src/test/resources/kb-fixture"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, kb.resolve(file.getFileName()));
+            }
+        }
+    }
+}
