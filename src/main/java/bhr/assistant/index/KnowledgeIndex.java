@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -21,6 +24,9 @@ public class KnowledgeIndex {
     private final IndexBuilder builder;
     private final AtomicReference<IndexSnapshot> current = new AtomicReference<>();
     private final AtomicLong versionNumbers = new AtomicLong();
+    private final CountDownLatch firstPublished = new CountDownLatch(1);
+    /** How long a read waits for the first version while the service is starting, before it answers "not ready". */
+    private static final Duration START_UP_WAIT = Duration.ofSeconds(30);
 
     /** Index files under DATA_DIR/index (CONTRACT.md). */
     @Inject
@@ -52,6 +58,7 @@ public class KnowledgeIndex {
     /** Makes a prepared snapshot the one served. */
     public synchronized void publish(IndexSnapshot next) {
         IndexSnapshot previous = current.getAndSet(next);
+        firstPublished.countDown();
         if (previous != null) {
             previous.release(); // drops the index's own reference; searches still running keep it open
         }
@@ -80,6 +87,9 @@ public class KnowledgeIndex {
         while (true) {
             IndexSnapshot snapshot = current.get();
             if (snapshot == null) {
+                if (awaitFirstVersion()) {
+                    continue;
+                }
                 throw new IndexNotReadyException();
             }
             if (snapshot.tryAcquire()) {
@@ -90,6 +100,16 @@ public class KnowledgeIndex {
                 }
             }
             // The snapshot was retired between get() and tryAcquire(): take the newer one.
+        }
+    }
+
+    /** Waits while the first version is being built: a question asked during start-up gets its answer a little later. */
+    private boolean awaitFirstVersion() {
+        try {
+            return firstPublished.await(START_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS) && current.get() != null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
