@@ -49,6 +49,7 @@ public class AnswerLatencyBenchmark {
     public int scale;
 
     private AnswerService answers;
+    private AnswerService cachedAnswers;
     private KnowledgeIndex index;
     private Analyzers analyzers;
     private int next;
@@ -59,7 +60,9 @@ public class AnswerLatencyBenchmark {
         analyzers = new Analyzers();
         index = new KnowledgeIndex(analyzers);
         index.replace(scale == 1 ? bundled : SyntheticKnowledgeBase.scaled(bundled, scale, 42));
-        answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4));
+        // The service's defaults, except that the first has no cache: it measures the full work of every answer.
+        answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 0));
+        cachedAnswers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 2000));
     }
 
     private String nextQuestion() {
@@ -67,9 +70,16 @@ public class AnswerLatencyBenchmark {
         return QUESTIONS.get(next);
     }
 
+    /** Every question searched and composed: the answer cache is off. */
     @Benchmark
     public Object answer() {
         return answers.ask(Question.of(nextQuestion()));
+    }
+
+    /** The same few questions again and again, as in a burst after a news story: served by the answer cache. */
+    @Benchmark
+    public Object answerRepeatedQuestion() {
+        return cachedAnswers.ask(Question.of(nextQuestion()));
     }
 
     /** Plain BM25: the question's Indonesian terms OR-ed over the body field, top 10. */

@@ -40,8 +40,11 @@ final class LoadDriver {
         }
     }
 
-    /** The README's run command (java -Xmx256m -XX:+UseSerialGC -jar target/bhr-assistant-0.1.0.jar), rate limit off. */
-    static Process startService(int port, Path data, String adminToken) throws IOException {
+    /**
+     * The README's run command (java -Xmx256m -XX:+UseSerialGC -jar target/bhr-assistant-0.1.0.jar), rate limit
+     * off, with the answer cache on or off (off: every question is searched, as if none were ever repeated).
+     */
+    static Process startService(int port, Path data, String adminToken, boolean answerCache) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString()).redirectErrorStream(true)
                 .redirectOutput(data.resolve("service.log").toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
@@ -50,6 +53,9 @@ final class LoadDriver {
         builder.environment().remove("TELEGRAM_BOT_TOKEN");
         // All load comes from one loopback client, which the per-client limit would throttle after 120 requests.
         builder.environment().put("API_RATE_LIMIT", "0");
+        if (!answerCache) {
+            builder.environment().put("ANSWER_CACHE_SIZE", "0");
+        }
         return builder.start();
     }
 

@@ -93,31 +93,41 @@ class PerformanceBenchmark {
         }
     }
 
-    /** Runs the jar as the README does and loads it over loopback. */
+    /**
+     * Runs the jar as the README does and loads it over loopback: first as shipped (a burst repeats the same few
+     * questions, which the answer cache serves), then with the cache off (every question searched).
+     */
     private static void http(StringBuilder table) throws Exception {
-        int port = LoadDriver.freePort();
-        Path data = Files.createTempDirectory("bhr-bench");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CONNECTIONS)).build();
-        String base = "http://127.0.0.1:" + port;
-        long started = System.nanoTime();
-        Process service = LoadDriver.startService(port, data, "");
-        try {
-            row(table, "start to /health UP (java -jar, README settings)", LoadDriver.awaitReady(client, base, started) + " ms");
-            HttpRequest documents = HttpRequest.newBuilder(URI.create(base + "/api/documents")).timeout(Duration.ofSeconds(10)).GET().build();
-            List<HttpRequest> asks = AnswerLatencyBenchmark.QUESTIONS.stream().map(question -> HttpRequest.newBuilder(URI.create(base + "/api/ask"))
-                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"" + question + "\"}", StandardCharsets.UTF_8)).build()).toList();
-            LoadDriver.run(client, List.of(documents), CONNECTIONS, WARM_UP);
-            LoadDriver.Load floor = LoadDriver.run(client, List.of(documents), CONNECTIONS, MEASURE);
-            LoadDriver.run(client, asks, CONNECTIONS, WARM_UP);
-            LoadDriver.Load ask = LoadDriver.run(client, asks, CONNECTIONS, MEASURE);
-            row(table, "HTTP GET /api/documents, " + CONNECTIONS + " connections (the HTTP floor)", floor.describe());
-            row(table, "HTTP POST /api/ask, " + CONNECTIONS + " connections", ask.describe());
-            row(table, "/api/ask throughput / floor throughput", String.format(Locale.ROOT, "%.2f", ask.perSecond() / floor.perSecond()));
-            row(table, "service memory after the load", LoadDriver.memory(service.pid()));
-        } finally {
-            service.destroy();
-            service.waitFor();
+        for (boolean answerCache : List.of(true, false)) {
+            int port = LoadDriver.freePort();
+            Path data = Files.createTempDirectory("bhr-bench");
+            String base = "http://127.0.0.1:" + port;
+            String setting = answerCache ? "answer cache on (default)" : "answer cache off (ANSWER_CACHE_SIZE=0)";
+            long started = System.nanoTime();
+            Process service = LoadDriver.startService(port, data, "", answerCache);
+            try {
+                long ready = LoadDriver.awaitReady(client, base, started);
+                if (answerCache) {
+                    row(table, "start to /health UP (java -jar, README settings)", ready + " ms");
+                }
+                HttpRequest documents = HttpRequest.newBuilder(URI.create(base + "/api/documents")).timeout(Duration.ofSeconds(10)).GET().build();
+                List<HttpRequest> asks = AnswerLatencyBenchmark.QUESTIONS.stream().map(question -> HttpRequest.newBuilder(URI.create(base + "/api/ask"))
+                        .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"" + question + "\"}", StandardCharsets.UTF_8)).build()).toList();
+                LoadDriver.run(client, List.of(documents), CONNECTIONS, WARM_UP);
+                LoadDriver.Load floor = LoadDriver.run(client, List.of(documents), CONNECTIONS, MEASURE);
+                LoadDriver.run(client, asks, CONNECTIONS, WARM_UP);
+                LoadDriver.Load ask = LoadDriver.run(client, asks, CONNECTIONS, MEASURE);
+                row(table, "HTTP GET /api/documents, " + CONNECTIONS + " connections (the HTTP floor), " + setting, floor.describe());
+                row(table, "HTTP POST /api/ask, " + CONNECTIONS + " connections, " + AnswerLatencyBenchmark.QUESTIONS.size()
+                        + " questions in turn, " + setting, ask.describe());
+                row(table, "/api/ask throughput / floor throughput, " + setting, String.format(Locale.ROOT, "%.2f", ask.perSecond() / floor.perSecond()));
+                row(table, "service memory after the load, " + setting, LoadDriver.memory(service.pid()));
+            } finally {
+                service.destroy();
+                service.waitFor();
+            }
         }
     }
 
