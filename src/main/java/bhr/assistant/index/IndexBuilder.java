@@ -92,6 +92,7 @@ public final class IndexBuilder {
                 UnifiedHighlighter.builder(searcher, analyzers.perField())
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.forLanguageTag("id")))
                 .withFormatter(new SentenceFormatter())
+                .withScorer(new SentenceScorer())
                 // Term-level matching is enough to rank sentences; weight matches and strict phrase checks cost
                 // a third of an answer's time (profiled) without changing which sentences win.
                 .withWeightMatches(false)
