@@ -114,7 +114,10 @@ public final class IndexBuilder {
             lucene.add(new StringField(IndexFields.ACTOR, actor, Field.Store.NO));
         }
         lucene.add(new TextField(IndexFields.title(language), document.metadata().title(), Field.Store.NO));
-        String heading = String.join(" ", passage.headingPath()) + " " + passage.locator();
+        // The passage's own heading is indexed twice, so a section outranks its subsections (which carry the
+        // heading as an ancestor) for a question that names it: "Prinsip 31 UNGPs", "PRISMA indikator".
+        String ownHeading = passage.headingPath().isEmpty() ? "" : passage.headingPath().get(passage.headingPath().size() - 1);
+        String heading = String.join(" ", passage.headingPath()) + " " + ownHeading + " " + passage.locator();
         lucene.add(new TextField(IndexFields.heading(language), heading, Field.Store.NO));
         lucene.add(new Field(IndexFields.body(language), passage.text(), BODY_TYPE));
         lucene.add(new TextField(IndexFields.exact(language), heading + "\n" + passage.text(), Field.Store.NO));
