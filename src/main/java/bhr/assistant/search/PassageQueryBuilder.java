@@ -68,7 +68,7 @@ final class PassageQueryBuilder {
      * @param alternativesByLanguage for each question term, the terms standing for the same concept
      */
     record BuiltQuery(Query query, Map<String, List<String>> termsByLanguage, Map<String, Map<String, Set<String>>> alternativesByLanguage,
-                      DocFrequencies docFrequencies) {
+                      TermLookup termLookup) {
     }
 
     private final Analyzers analyzers;
@@ -94,7 +94,7 @@ final class PassageQueryBuilder {
 
     Optional<BuiltQuery> build(String text, List<QueryExpander.Expansion> expansions, Optional<String> actor,
                                Optional<String> preferredLanguage, IndexReader reader) {
-        DocFrequencies docFrequencies = new DocFrequencies(reader);
+        TermLookup termLookup = new TermLookup(reader);
         BooleanQuery.Builder content = new BooleanQuery.Builder();
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> alternativesByLanguage = new LinkedHashMap<>();
@@ -109,32 +109,33 @@ final class PassageQueryBuilder {
             if (terms.isEmpty()) {
                 continue;
             }
-            Map<String, Set<String>> alternatives = alternatives(language, terms, expansions, reader, docFrequencies);
+            Map<String, Set<String>> alternatives = alternatives(language, terms, expansions, reader, termLookup);
             termsByLanguage.put(language, List.copyOf(terms));
             alternativesByLanguage.put(language, alternatives);
             for (String term : terms) {
-                content.add(termQuery(language, term), BooleanClause.Occur.SHOULD);
+                termQuery(termLookup, language, term).ifPresent(query -> content.add(query, BooleanClause.Occur.SHOULD));
             }
             // An alternative matters most where the user's own word finds nothing (English, slang, a typo); where the
             // word itself is in the index, its alternatives only nudge, so they cannot crowd out exact matches.
             Map<String, Float> extra = new LinkedHashMap<>();
             alternatives.forEach((term, names) -> {
-                float boost = docFrequencies.of(language, term) == 0 ? ALTERNATIVE_BOOST : KNOWN_TERM_ALTERNATIVE_BOOST;
-                names.stream().filter(name -> !terms.contains(name) && !tooCommon(docFrequencies, language, name))
+                float boost = termLookup.docFreq(language, term) == 0 ? ALTERNATIVE_BOOST : KNOWN_TERM_ALTERNATIVE_BOOST;
+                names.stream().filter(name -> !terms.contains(name) && !tooCommon(termLookup, language, name))
                         .forEach(name -> extra.merge(name, boost, Math::max));
             });
             extra.entrySet().stream().limit(MAX_TERMS).forEach(entry ->
-                    content.add(new BoostQuery(termQuery(language, entry.getKey()), entry.getValue()), BooleanClause.Occur.SHOULD));
-            for (Query phrase : phrases(language, tokens)) {
+                    termQuery(termLookup, language, entry.getKey()).ifPresent(query ->
+                            content.add(new BoostQuery(query, entry.getValue()), BooleanClause.Occur.SHOULD)));
+            for (Query phrase : phrases(termLookup, language, tokens)) {
                 content.add(phrase, BooleanClause.Occur.SHOULD);
             }
-            for (Query reference : references(language, text)) {
+            for (Query reference : references(termLookup, language, text)) {
                 content.add(reference, BooleanClause.Occur.SHOULD);
             }
             Set<String> exactWords = new LinkedHashSet<>();
             QueryAnalysis.tokens(analyzers.exact(), IndexFields.exact(language), text).forEach(token -> exactWords.add(token.term()));
-            exactWords.stream().limit(MAX_TERMS).forEach(word -> content.add(
-                    new BoostQuery(new TermQuery(new Term(IndexFields.exact(language), word)), EXACT_BOOST), BooleanClause.Occur.SHOULD));
+            exactWords.stream().limit(MAX_TERMS).forEach(word -> termLookup.termQuery(IndexFields.exact(language), word).ifPresent(query ->
+                    content.add(new BoostQuery(query, EXACT_BOOST), BooleanClause.Occur.SHOULD)));
         }
         if (termsByLanguage.isEmpty()) {
             return Optional.empty();
@@ -144,7 +145,7 @@ final class PassageQueryBuilder {
         // Optional clause: it only adds to passages the content already matched, never matches on its own.
         preferredLanguage.ifPresent(language -> query.add(new BoostQuery(
                 new ConstantScoreQuery(new TermQuery(new Term(IndexFields.LANGUAGE, language))), LANGUAGE_BOOST), BooleanClause.Occur.SHOULD));
-        return Optional.of(new BuiltQuery(query.build(), termsByLanguage, alternativesByLanguage, docFrequencies));
+        return Optional.of(new BuiltQuery(query.build(), termsByLanguage, alternativesByLanguage, termLookup));
     }
 
     private List<QueryAnalysis.Token> analyse(String language, String text) {
@@ -152,7 +153,7 @@ final class PassageQueryBuilder {
     }
 
     private Map<String, Set<String>> alternatives(String language, Set<String> terms, List<QueryExpander.Expansion> expansions,
-                                                  IndexReader reader, DocFrequencies docFrequencies) {
+                                                  IndexReader reader, TermLookup termLookup) {
         Map<String, Set<String>> alternatives = new LinkedHashMap<>();
         for (QueryExpander.Expansion expansion : expansions) {
             List<String> added = analyse(language, expansion.added()).stream().map(QueryAnalysis.Token::term).toList();
@@ -164,8 +165,8 @@ final class PassageQueryBuilder {
             }
         }
         for (String term : terms) {
-            boolean knownAlternative = alternatives.getOrDefault(term, Set.of()).stream().anyMatch(alt -> docFrequencies.of(language, alt) > 0);
-            if (!knownAlternative && term.length() >= MIN_CORRECTABLE_LENGTH && docFrequencies.of(language, term) == 0
+            boolean knownAlternative = alternatives.getOrDefault(term, Set.of()).stream().anyMatch(alt -> termLookup.docFreq(language, alt) > 0);
+            if (!knownAlternative && term.length() >= MIN_CORRECTABLE_LENGTH && termLookup.docFreq(language, term) == 0
                     && !commonStems.contains(term)) {
                 correction(reader, language, term).ifPresent(fix -> alternatives.computeIfAbsent(term, t -> new LinkedHashSet<>()).add(fix));
             }
@@ -177,8 +178,8 @@ final class PassageQueryBuilder {
      * An alternative found in a quarter of all passages ("hak", "manusia" for "ham") tells no passage apart, so it
      * is not searched for (it only cost scoring time, profiled); it still counts when a passage covers the concept.
      */
-    private static boolean tooCommon(DocFrequencies docFrequencies, String language, String term) {
-        return docFrequencies.of(language, term) > docFrequencies.passages() * TOO_COMMON_SHARE;
+    private static boolean tooCommon(TermLookup termLookup, String language, String term) {
+        return termLookup.docFreq(language, term) > termLookup.passages() * TOO_COMMON_SHARE;
     }
 
     /**
@@ -208,18 +209,20 @@ final class PassageQueryBuilder {
         }
     }
 
-    private static Query termQuery(String language, String term) {
-        return new DisjunctionMaxQuery(List.of(
-                new BoostQuery(new TermQuery(new Term(IndexFields.title(language), term)), TITLE_BOOST),
-                new BoostQuery(new TermQuery(new Term(IndexFields.heading(language), term)), HEADING_BOOST),
-                new TermQuery(new Term(IndexFields.body(language), term))), TIE_BREAKER);
+    /** The best of title, heading and body for the term; empty when none of them has it. */
+    private static Optional<Query> termQuery(TermLookup termLookup, String language, String term) {
+        List<Query> fields = new ArrayList<>(3);
+        termLookup.termQuery(IndexFields.title(language), term).ifPresent(query -> fields.add(new BoostQuery(query, TITLE_BOOST)));
+        termLookup.termQuery(IndexFields.heading(language), term).ifPresent(query -> fields.add(new BoostQuery(query, HEADING_BOOST)));
+        termLookup.termQuery(IndexFields.body(language), term).ifPresent(fields::add);
+        return fields.isEmpty() ? Optional.empty() : Optional.of(new DisjunctionMaxQuery(fields, TIE_BREAKER));
     }
 
     /**
      * "pasal 68", "prinsip 17", "principle 31", "ayat 2": a reference to one article or principle is the most
      * specific thing a question can say, so the exact phrase weighs far more than its two words apart.
      */
-    private List<Query> references(String language, String text) {
+    private List<Query> references(TermLookup termLookup, String language, String text) {
         List<Query> references = new ArrayList<>();
         Matcher reference = REFERENCE.matcher(text);
         while (reference.find() && references.size() < MAX_TERMS) {
@@ -232,13 +235,15 @@ final class PassageQueryBuilder {
                         .add(new Term(field, tokens.get(0).term()), 0)
                         .add(new Term(field, tokens.get(1).term()), 1)
                         .build();
-                references.add(new BoostQuery(phrase, REFERENCE_BOOST));
+                if (termLookup.hasAll(field, tokens.get(0).term(), tokens.get(1).term())) {
+                    references.add(new BoostQuery(phrase, REFERENCE_BOOST));
+                }
             }
         }
         return references;
     }
 
-    private static List<Query> phrases(String language, List<QueryAnalysis.Token> tokens) {
+    private static List<Query> phrases(TermLookup termLookup, String language, List<QueryAnalysis.Token> tokens) {
         List<Query> phrases = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i + 1 < tokens.size() && phrases.size() < MAX_TERMS; i++) {
@@ -254,7 +259,9 @@ final class PassageQueryBuilder {
                         .add(new Term(field, second.term()), gap)
                         .setSlop(1)
                         .build();
-                phrases.add(new BoostQuery(phrase, PHRASE_BOOST));
+                if (termLookup.hasAll(field, first.term(), second.term())) {
+                    phrases.add(new BoostQuery(phrase, PHRASE_BOOST));
+                }
             }
         }
         return phrases;

@@ -121,7 +121,7 @@ public class PassageRetriever {
     /** The share of the question's weight found among a passage's sorted terms. */
     private static double share(PassageQueryBuilder.BuiltQuery built, String language, List<String> terms, String[] present) {
         Map<String, Set<String>> alternatives = built.alternativesByLanguage().getOrDefault(language, Map.of());
-        DocFrequencies docFrequencies = built.docFrequencies();
+        TermLookup termLookup = built.termLookup();
         double total = 0;
         double found = 0;
         for (String term : terms) {
@@ -131,9 +131,9 @@ public class PassageRetriever {
             // A concept is the term or any of its alternatives; it weighs as its rarest known name.
             Set<String> names = new HashSet<>(alternatives.getOrDefault(term, Set.of()));
             names.add(term);
-            int docFreq = names.stream().mapToInt(name -> docFrequencies.of(language, name))
+            int docFreq = names.stream().mapToInt(name -> termLookup.docFreq(language, name))
                     .filter(frequency -> frequency > 0).min().orElse(0);
-            double weight = idf(docFrequencies.passages(), docFreq);
+            double weight = idf(termLookup.passages(), docFreq);
             total += weight;
             if (names.stream().anyMatch(name -> Arrays.binarySearch(present, name) >= 0)) {
                 found += weight;
