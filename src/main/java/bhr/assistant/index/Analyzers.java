@@ -20,7 +20,9 @@ public final class Analyzers {
     public static final List<String> LANGUAGES = List.of("id", "en");
 
     /** Words whose stems collide with unrelated words; kept whole (config/lexicon/protected-id.txt). */
-    private static final CharArraySet PROTECTED = protectedWords();
+    private static final CharArraySet PROTECTED = wordList("protected-id.txt");
+    /** English function words, removed from questions only (config/lexicon/function-words-en.txt). */
+    private static final CharArraySet ENGLISH_FUNCTION_WORDS = union(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, wordList("function-words-en.txt"));
 
     private final Analyzer indonesian = new IndonesianAnalyzer(IndonesianAnalyzer.getDefaultStopSet(), PROTECTED);
     private final Analyzer english = new EnglishAnalyzer();
@@ -29,9 +31,9 @@ public final class Analyzers {
      * languages ("what is uji tuntas HAM", "apa itu due diligence"); a stopword of one language is never a
      * content word of the other, and left in it would look like an unknown topic.
      */
-    private final Analyzer indonesianQuery = new IndonesianAnalyzer(union(IndonesianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET),
+    private final Analyzer indonesianQuery = new IndonesianAnalyzer(union(IndonesianAnalyzer.getDefaultStopSet(), ENGLISH_FUNCTION_WORDS),
             PROTECTED);
-    private final Analyzer englishQuery = new EnglishAnalyzer(union(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, IndonesianAnalyzer.getDefaultStopSet()));
+    private final Analyzer englishQuery = new EnglishAnalyzer(union(ENGLISH_FUNCTION_WORDS, IndonesianAnalyzer.getDefaultStopSet()));
     /** Lower-cased, unstemmed words without the stopwords of either language: for the exact-match field. */
     private final Analyzer exact = new StandardAnalyzer(union(IndonesianAnalyzer.getDefaultStopSet(), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
     private final Analyzer perField;
@@ -47,10 +49,10 @@ public final class Analyzers {
         perField = new PerFieldAnalyzerWrapper(indonesian, byField);
     }
 
-    private static CharArraySet protectedWords() {
-        try (java.io.InputStream in = Analyzers.class.getResourceAsStream("/lexicon/protected-id.txt")) {
+    private static CharArraySet wordList(String name) {
+        try (java.io.InputStream in = Analyzers.class.getResourceAsStream("/lexicon/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("lexicon/protected-id.txt is missing from the classpath");
+                throw new IllegalStateException("lexicon/" + name + " is missing from the classpath");
             }
             CharArraySet words = new CharArraySet(16, true);
             new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
