@@ -80,6 +80,16 @@ class SoakTest {
             admin.join(5_000);
             System.out.println("reindex errors: " + reindexErrors.get());
             totalErrors += reindexErrors.get();
+            // Every reindex writes a new index version; retired ones must be deleted and unmapped, not pile up.
+            Thread.sleep(1_000);
+            long versions;
+            try (var children = Files.list(data.resolve("index"))) {
+                versions = children.count();
+            }
+            long mappedIndexFiles = Files.readAllLines(Path.of("/proc/" + service.pid() + "/maps")).stream()
+                    .filter(line -> line.contains(data.resolve("index").toString())).count();
+            System.out.println("index versions on disk after the soak: " + versions + ", mapped index file regions: " + mappedIndexFiles);
+            assertEquals(1, versions, "retired index versions are deleted");
         } finally {
             service.destroy();
             service.waitFor();
