@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Builds the short extractive answer: the best-matching sentences of the best passages, each followed by the
@@ -27,6 +28,10 @@ final class AnswerComposer {
     static final float SECONDARY_SENTENCE_SHARE = 0.6f;
     /** Sentences sharing this much of their vocabulary say the same thing; the later one is dropped. */
     private static final double NEAR_DUPLICATE = 0.6;
+    // Compiled once: they run on every sentence of every answer.
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*(?:[-*•]|\\d+[.)])\\s+");
 
     private final AnswerConfig config;
 
@@ -155,7 +160,7 @@ final class AnswerComposer {
 
     private static Set<String> words(String sentence) {
         Set<String> words = new HashSet<>();
-        for (String word : sentence.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+        for (String word : NON_WORD.split(sentence.toLowerCase(Locale.ROOT))) {
             if (!word.isEmpty()) {
                 words.add(word);
             }
@@ -179,12 +184,12 @@ final class AnswerComposer {
                 .map(sentence -> sentence.text().strip())
                 .reduce((a, b) -> a + " " + b)
                 .orElse(hit.passage().text());
-        return truncate(joined.replaceAll("\\s+", " ").strip(), MAX_QUOTE_CHARS);
+        return truncate(WHITE_SPACE.matcher(joined).replaceAll(" ").strip(), MAX_QUOTE_CHARS);
     }
 
     /** One line of plain text: list bullets and line breaks folded, overly long runs cut. */
     static String clean(String sentence) {
-        String oneLine = sentence.replaceAll("(?m)^\\s*(?:[-*•]|\\d+[.)])\\s+", "").replaceAll("\\s+", " ").strip();
+        String oneLine = WHITE_SPACE.matcher(LIST_MARKER.matcher(sentence).replaceAll("")).replaceAll(" ").strip();
         return truncate(oneLine, MAX_SENTENCE_CHARS);
     }
 

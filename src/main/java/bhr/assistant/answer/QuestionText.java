@@ -1,7 +1,13 @@
 package bhr.assistant.answer;
 
+import java.util.regex.Pattern;
+
 /** Cleans what users type before anything analyses it. */
 final class QuestionText {
+
+    // Compiled once: every question passes through here.
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private QuestionText() {
     }
@@ -11,6 +17,6 @@ final class QuestionText {
         if (text == null) {
             return "";
         }
-        return text.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ").replaceAll("\\s+", " ").strip();
+        return WHITE_SPACE.matcher(INVISIBLE.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
     }
 }

@@ -2,6 +2,7 @@ package bhr.assistant.kb;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells English questions from Indonesian ones by their function words. Questions are short, so a full
@@ -9,6 +10,7 @@ import java.util.Set;
  */
 public final class LanguageDetector {
 
+    private static final Pattern NON_LETTERS = Pattern.compile("[^\\p{L}]+");
     private static final Set<String> ENGLISH = Set.of(
             "the", "what", "how", "is", "are", "does", "do", "my", "our", "of", "to", "for", "in", "and", "which",
             "who", "when", "where", "why", "can", "should", "must", "a", "an", "human", "rights", "business",
@@ -26,7 +28,7 @@ public final class LanguageDetector {
     public static String detect(String text) {
         int english = 0;
         int indonesian = 0;
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+        for (String word : NON_LETTERS.split(text.toLowerCase(Locale.ROOT))) {
             if (ENGLISH.contains(word)) {
                 english++;
             }

@@ -15,6 +15,7 @@ public final class QueryNormalizer {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern NUMBER_OF_YEAR = Pattern.compile("(?i)\\b(\\d{1,4})\\s+tahun\\s+((?:19|20)\\d{2})\\b");
     private static final Pattern REDUPLICATED = Pattern.compile("(\\p{L}{2,})2");
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
 
     private final Map<String, String> informal;
 
@@ -42,6 +43,6 @@ public final class QueryNormalizer {
         word.appendTail(out);
         // "Perpres 53 tahun 2021" is written "Perpres 53/2021" in the documents.
         String references = NUMBER_OF_YEAR.matcher(out).replaceAll("$1/$2");
-        return references.replaceAll("\\s{2,}", " ").strip();
+        return SPACES.matcher(references).replaceAll(" ").strip();
     }
 }
