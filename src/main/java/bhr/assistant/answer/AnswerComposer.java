@@ -32,6 +32,8 @@ final class AnswerComposer {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*(?:[-*•]|\\d+[.)])\\s+");
+    /** The number of a list's first item, which the sentence breaker leaves at the end of the lead-in line ("...: 1."). */
+    private static final Pattern DANGLING_LIST_MARKER = Pattern.compile("\\n\\s*(?:[-*•]|\\d+[.)])\\s*\\z");
 
     private final AnswerConfig config;
 
@@ -150,6 +152,9 @@ final class AnswerComposer {
     /** Adds the sentence unless it (nearly) repeats one already chosen, as FAQ and module often do. */
     private static void addIfNew(PassageHit hit, HighlightedSentence sentence, List<Picked> into, List<Set<String>> wordsSoFar) {
         String clean = clean(sentence.text());
+        if (clean.endsWith(":")) {
+            return; // the lead-in to a list ("... memuat tiga muatan pokok:") says nothing without the list
+        }
         Set<String> words = words(clean);
         if (words.isEmpty() || wordsSoFar.stream().anyMatch(seen -> similarity(seen, words) >= NEAR_DUPLICATE)) {
             return;
@@ -189,7 +194,8 @@ final class AnswerComposer {
 
     /** One line of plain text: list bullets and line breaks folded, overly long runs cut. */
     static String clean(String sentence) {
-        String oneLine = WHITE_SPACE.matcher(LIST_MARKER.matcher(sentence).replaceAll("")).replaceAll(" ").strip();
+        String withoutMarkers = LIST_MARKER.matcher(DANGLING_LIST_MARKER.matcher(sentence).replaceAll("")).replaceAll("");
+        String oneLine = WHITE_SPACE.matcher(withoutMarkers).replaceAll(" ").strip();
         return truncate(oneLine, MAX_SENTENCE_CHARS);
     }
 
