@@ -258,7 +258,7 @@ public class KnowledgeBaseUpdater {
         try {
             return index.prepare(documents);
         } catch (IOException e) {
-            throw new UncheckedIOException("indexing in memory failed", e);
+            throw new UncheckedIOException("building the index failed", e);
         }
     }
 
