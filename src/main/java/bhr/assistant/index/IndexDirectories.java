@@ -48,12 +48,20 @@ public final class IndexDirectories {
         }
     }
 
-    /** Index versions in a temporary directory of their own: for tools and tests that have no data directory. */
-    public static IndexDirectories temporary() {
+    private static Path temporaryRoot;
+
+    /**
+     * Index versions in one temporary directory per process, deleted with everything in it when the JVM exits:
+     * for tools and tests that have no data directory (they build many indexes and seldom close them).
+     */
+    public static synchronized IndexDirectories temporary() {
         try {
-            Path root = Files.createTempDirectory("bhr-index");
-            root.toFile().deleteOnExit();
-            return new IndexDirectories(Optional.of(root));
+            if (temporaryRoot == null) {
+                Path root = Files.createTempDirectory("bhr-index");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(root), "bhr-index-cleanup"));
+                temporaryRoot = root;
+            }
+            return new IndexDirectories(Optional.of(temporaryRoot));
         } catch (IOException e) {
             return inMemory();
         }
