@@ -127,6 +127,7 @@ class PerformanceBenchmark {
             } finally {
                 service.destroy();
                 service.waitFor();
+                LoadDriver.deleteDataDirectory(data);
             }
         }
     }

@@ -94,6 +94,7 @@ class SoakTest {
             service.destroy();
             service.waitFor();
         }
-        assertEquals(0, totalErrors, "errors during the soak");
+        assertEquals(0, totalErrors, "errors during the soak (service log: " + data.resolve("service.log") + ")");
+        LoadDriver.deleteDataDirectory(data); // kept above when the soak fails, for its log
     }
 }
