@@ -31,9 +31,11 @@ final class AnswerComposer {
     // Compiled once: they run on every sentence of every answer.
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
-    private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*(?:[-*•]|\\d+[.)])\\s+");
+    /** A list item's bullet or number. */
+    private static final String MARKER = "(?:[-*•]|\\d+[.)])";
+    private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*" + MARKER + "\\s+");
     /** The number of a list's first item, which the sentence breaker leaves at the end of the lead-in line ("...: 1."). */
-    private static final Pattern DANGLING_LIST_MARKER = Pattern.compile("\\n\\s*(?:[-*•]|\\d+[.)])\\s*\\z");
+    private static final Pattern DANGLING_LIST_MARKER = Pattern.compile("\\n\\s*" + MARKER + "\\s*\\z");
 
     private final AnswerConfig config;
 

@@ -2,8 +2,6 @@ package bhr.assistant.index;
 
 import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.Passage;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -81,18 +79,8 @@ public final class IndexSnapshot {
         KnowledgeDocument document = documentsById.get(passage.documentId());
         String language = document.metadata().language();
         String text = document.metadata().title() + "\n" + String.join("\n", passage.headingPath()) + "\n" + passage.text();
-        java.util.TreeSet<String> terms = new java.util.TreeSet<>();
-        try (TokenStream stream = analyzers.forLanguage(language).tokenStream(IndexFields.body(language), text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing in-memory text cannot fail", e);
-        }
-        return terms.stream().map(String::intern).toArray(String[]::new);
+        return TextAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), text).stream()
+                .map(TextAnalysis.Token::term).distinct().sorted().map(String::intern).toArray(String[]::new);
     }
 
     public IndexSearcher searcher() {

@@ -2,6 +2,7 @@ package bhr.assistant.search;
 
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.IndexFields;
+import bhr.assistant.index.TextAnalysis;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -84,7 +85,7 @@ final class PassageQueryBuilder {
         this.analyzers = analyzers;
         Set<String> stems = new java.util.HashSet<>();
         for (String word : Lexicon.words("common-words-id.txt")) {
-            QueryAnalysis.tokens(analyzers.forLanguage("id"), IndexFields.body("id"), word).forEach(token -> stems.add(token.term()));
+            TextAnalysis.tokens(analyzers.forLanguage("id"), IndexFields.body("id"), word).forEach(token -> stems.add(token.term()));
         }
         this.commonStems = Set.copyOf(stems);
         spelling.setMaxEdits(2);
@@ -99,9 +100,9 @@ final class PassageQueryBuilder {
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> alternativesByLanguage = new LinkedHashMap<>();
         for (String language : Analyzers.LANGUAGES) {
-            List<QueryAnalysis.Token> tokens = analyse(language, text);
+            List<TextAnalysis.Token> tokens = analyse(language, text);
             Set<String> terms = new LinkedHashSet<>();
-            tokens.stream().map(QueryAnalysis.Token::term).forEach(term -> {
+            tokens.stream().map(TextAnalysis.Token::term).forEach(term -> {
                 if (terms.size() < MAX_TERMS) {
                     terms.add(term);
                 }
@@ -133,7 +134,7 @@ final class PassageQueryBuilder {
                 content.add(reference, BooleanClause.Occur.SHOULD);
             }
             Set<String> exactWords = new LinkedHashSet<>();
-            QueryAnalysis.tokens(analyzers.exact(), IndexFields.exact(language), text).forEach(token -> exactWords.add(token.term()));
+            TextAnalysis.tokens(analyzers.exact(), IndexFields.exact(language), text).forEach(token -> exactWords.add(token.term()));
             exactWords.stream().limit(MAX_TERMS).forEach(word -> termLookup.termQuery(IndexFields.exact(language), word).ifPresent(query ->
                     content.add(new BoostQuery(query, EXACT_BOOST), BooleanClause.Occur.SHOULD)));
         }
@@ -148,16 +149,16 @@ final class PassageQueryBuilder {
         return Optional.of(new BuiltQuery(query.build(), termsByLanguage, alternativesByLanguage, termLookup));
     }
 
-    private List<QueryAnalysis.Token> analyse(String language, String text) {
-        return QueryAnalysis.tokens(analyzers.forQuery(language), IndexFields.body(language), text);
+    private List<TextAnalysis.Token> analyse(String language, String text) {
+        return TextAnalysis.tokens(analyzers.forQuery(language), IndexFields.body(language), text);
     }
 
     private Map<String, Set<String>> alternatives(String language, Set<String> terms, List<QueryExpander.Expansion> expansions,
                                                   IndexReader reader, TermLookup termLookup) {
         Map<String, Set<String>> alternatives = new LinkedHashMap<>();
         for (QueryExpander.Expansion expansion : expansions) {
-            List<String> added = analyse(language, expansion.added()).stream().map(QueryAnalysis.Token::term).toList();
-            for (QueryAnalysis.Token source : analyse(language, expansion.source())) {
+            List<String> added = analyse(language, expansion.added()).stream().map(TextAnalysis.Token::term).toList();
+            for (TextAnalysis.Token source : analyse(language, expansion.source())) {
                 if (terms.contains(source.term())) {
                     Set<String> forTerm = alternatives.computeIfAbsent(source.term(), t -> new LinkedHashSet<>());
                     added.stream().filter(term -> !term.equals(source.term())).forEach(forTerm::add);
@@ -226,42 +227,44 @@ final class PassageQueryBuilder {
         List<Query> references = new ArrayList<>();
         Matcher reference = REFERENCE.matcher(text);
         while (reference.find() && references.size() < MAX_TERMS) {
-            List<QueryAnalysis.Token> tokens = QueryAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), reference.group());
+            List<TextAnalysis.Token> tokens = TextAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), reference.group());
             if (tokens.size() != 2) {
                 continue;
             }
             for (String field : List.of(IndexFields.body(language), IndexFields.heading(language))) {
+                if (!termLookup.hasAll(field, tokens.get(0).term(), tokens.get(1).term())) {
+                    continue;
+                }
                 PhraseQuery phrase = new PhraseQuery.Builder()
                         .add(new Term(field, tokens.get(0).term()), 0)
                         .add(new Term(field, tokens.get(1).term()), 1)
                         .build();
-                if (termLookup.hasAll(field, tokens.get(0).term(), tokens.get(1).term())) {
-                    references.add(new BoostQuery(phrase, REFERENCE_BOOST));
-                }
+                references.add(new BoostQuery(phrase, REFERENCE_BOOST));
             }
         }
         return references;
     }
 
-    private static List<Query> phrases(TermLookup termLookup, String language, List<QueryAnalysis.Token> tokens) {
+    private static List<Query> phrases(TermLookup termLookup, String language, List<TextAnalysis.Token> tokens) {
         List<Query> phrases = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i + 1 < tokens.size() && phrases.size() < MAX_TERMS; i++) {
-            QueryAnalysis.Token first = tokens.get(i);
-            QueryAnalysis.Token second = tokens.get(i + 1);
+            TextAnalysis.Token first = tokens.get(i);
+            TextAnalysis.Token second = tokens.get(i + 1);
             int gap = second.position() - first.position();
             if (gap < 1 || gap > 2 || first.term().equals(second.term()) || !seen.add(first.term() + " " + second.term())) {
                 continue;
             }
             for (String field : List.of(IndexFields.body(language), IndexFields.heading(language))) {
+                if (!termLookup.hasAll(field, first.term(), second.term())) {
+                    continue;
+                }
                 PhraseQuery phrase = new PhraseQuery.Builder()
                         .add(new Term(field, first.term()), 0)
                         .add(new Term(field, second.term()), gap)
                         .setSlop(1)
                         .build();
-                if (termLookup.hasAll(field, first.term(), second.term())) {
-                    phrases.add(new BoostQuery(phrase, PHRASE_BOOST));
-                }
+                phrases.add(new BoostQuery(phrase, PHRASE_BOOST));
             }
         }
         return phrases;

@@ -1,14 +1,10 @@
 package bhr.assistant.index;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,17 +62,6 @@ class IndonesianAnalysisTest {
     }
 
     private List<String> terms(String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = indonesian.tokenStream("body_id", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return terms;
+        return TextAnalysis.tokens(indonesian, "body_id", text).stream().map(TextAnalysis.Token::term).toList();
     }
 }

@@ -1,4 +1,4 @@
-package bhr.assistant.search;
+package bhr.assistant.index;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -10,17 +10,20 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs text through an analyzer: the only way user text becomes query terms (never through a query parser). */
-final class QueryAnalysis {
+/**
+ * Runs text through an analyzer: the only way user text becomes query terms (never through a query parser), and
+ * how a passage's terms are worked out for coverage.
+ */
+public final class TextAnalysis {
 
     /** An analysed term and its position, so adjacent terms can form phrase boosts. */
-    record Token(String term, int position) {
+    public record Token(String term, int position) {
     }
 
-    private QueryAnalysis() {
+    private TextAnalysis() {
     }
 
-    static List<Token> tokens(Analyzer analyzer, String field, String text) {
+    public static List<Token> tokens(Analyzer analyzer, String field, String text) {
         List<Token> tokens = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
