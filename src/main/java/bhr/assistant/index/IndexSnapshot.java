@@ -26,6 +26,7 @@ public final class IndexSnapshot {
     private final List<KnowledgeDocument> documents;
     private final Map<String, KnowledgeDocument> documentsById;
     private final Passage[] passagesByLuceneDoc;
+    private final String[] languagesByLuceneDoc;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final SentenceHighlighter highlighter;
@@ -39,6 +40,8 @@ public final class IndexSnapshot {
         this.documents = List.copyOf(documents);
         this.documentsById = documents.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(KnowledgeDocument::id, d -> d));
         this.passagesByLuceneDoc = passagesByLuceneDoc;
+        this.languagesByLuceneDoc = java.util.Arrays.stream(passagesByLuceneDoc)
+                .map(passage -> documentsById.get(passage.documentId()).metadata().language()).toArray(String[]::new);
         this.reader = reader;
         this.searcher = searcher;
         this.highlighter = highlighter;
@@ -64,6 +67,11 @@ public final class IndexSnapshot {
         return passagesByLuceneDoc[luceneDoc];
     }
 
+    /** The language of the passage's document. */
+    public String language(int luceneDoc) {
+        return languagesByLuceneDoc[luceneDoc];
+    }
+
     /**
      * The analysed terms of a passage with its document title and headings, sorted for binary search: what a
      * question's coverage is checked against. Worked out when first asked for and kept with this version, so
@@ -77,7 +85,7 @@ public final class IndexSnapshot {
     private String[] analyse(int luceneDoc) {
         Passage passage = passage(luceneDoc);
         KnowledgeDocument document = documentsById.get(passage.documentId());
-        String language = document.metadata().language();
+        String language = language(luceneDoc);
         String text = document.metadata().title() + "\n" + String.join("\n", passage.headingPath()) + "\n" + passage.text();
         return TextAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), text).stream()
                 .map(TextAnalysis.Token::term).distinct().sorted().map(String::intern).toArray(String[]::new);

@@ -3,16 +3,17 @@ package bhr.assistant.search;
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.IndexFields;
 import bhr.assistant.index.TextAnalysis;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -54,8 +55,6 @@ final class PassageQueryBuilder {
     static final float KNOWN_TERM_ALTERNATIVE_BOOST = 0.2f;
     static final float REFERENCE_BOOST = 2.0f;
     static final float TIE_BREAKER = 0.2f;
-    /** Added to passages in the user's language: enough to break near-ties between translations, no more. */
-    static final float LANGUAGE_BOOST = 2.0f;
     private static final Pattern REFERENCE = Pattern.compile(
             "(?i)(?<![\\p{L}])(pasal|prinsip|principle|ayat|angka|bab|article)\\s+(\\d+[a-z]?|[ivxlc]+)(?![\\p{L}\\p{N}])");
     /** Caps the work a very long question can cause; 24 distinct terms is far beyond any real question. */
@@ -75,11 +74,18 @@ final class PassageQueryBuilder {
     private final Analyzers analyzers;
     /** Stems of common Indonesian words: an unknown question word among them is real, not a typo. */
     private final Set<String> commonStems;
-    private static final int MAX_CACHED_CORRECTIONS = 50_000;
+    private static final int MAX_REMEMBERED = 50_000;
 
     private final DirectSpellChecker spelling = new DirectSpellChecker();
-    private Map<String, Optional<String>> corrections;
-    private Object correctionsFor;
+    private volatile IndexMemory memory;
+
+    /**
+     * What is looked up in one index version and only changes with it: spelling corrections (the costliest step
+     * of a question, profiled) and term statistics (a dictionary seek per field and term, a tenth of an answer).
+     * Both are bounded, so a flood of made-up words costs lookups, not memory.
+     */
+    private record IndexMemory(Object index, Map<String, Optional<String>> corrections, Cache<Term, TermStates> termStates) {
+    }
 
     PassageQueryBuilder(Analyzers analyzers) {
         this.analyzers = analyzers;
@@ -93,9 +99,13 @@ final class PassageQueryBuilder {
         spelling.setAccuracy(0.7f);
     }
 
-    Optional<BuiltQuery> build(String text, List<QueryExpander.Expansion> expansions, Optional<String> actor,
-                               Optional<String> preferredLanguage, IndexReader reader) {
-        TermLookup termLookup = new TermLookup(reader);
+    /**
+     * The query is one disjunction of optional clauses, nothing else: a required or filtering clause would make
+     * Lucene score it passage by passage instead of window by window, at a third more time per answer (profiled).
+     * The actor filter and the language boost are therefore applied by the retriever to the scored matches.
+     */
+    Optional<BuiltQuery> build(String text, List<QueryExpander.Expansion> expansions, IndexReader reader) {
+        TermLookup termLookup = new TermLookup(reader, memory(reader).termStates());
         BooleanQuery.Builder content = new BooleanQuery.Builder();
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> alternativesByLanguage = new LinkedHashMap<>();
@@ -141,12 +151,7 @@ final class PassageQueryBuilder {
         if (termsByLanguage.isEmpty()) {
             return Optional.empty();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(content.build(), BooleanClause.Occur.MUST);
-        actor.ifPresent(value -> query.add(new TermQuery(new Term(IndexFields.ACTOR, value)), BooleanClause.Occur.FILTER));
-        // Optional clause: it only adds to passages the content already matched, never matches on its own.
-        preferredLanguage.ifPresent(language -> query.add(new BoostQuery(
-                new ConstantScoreQuery(new TermQuery(new Term(IndexFields.LANGUAGE, language))), LANGUAGE_BOOST), BooleanClause.Occur.SHOULD));
-        return Optional.of(new BuiltQuery(query.build(), termsByLanguage, alternativesByLanguage, termLookup));
+        return Optional.of(new BuiltQuery(content.build(), termsByLanguage, alternativesByLanguage, termLookup));
     }
 
     private List<TextAnalysis.Token> analyse(String language, String text) {
@@ -188,16 +193,27 @@ final class PassageQueryBuilder {
      * once per word and index: the spelling search is the costliest step of a question (profiled).
      */
     private Optional<String> correction(IndexReader reader, String language, String term) {
-        Object index = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
-        Map<String, Optional<String>> cache;
-        synchronized (this) {
-            if (corrections == null || correctionsFor != index || corrections.size() > MAX_CACHED_CORRECTIONS) {
-                corrections = new ConcurrentHashMap<>();
-                correctionsFor = index;
-            }
-            cache = corrections;
+        Map<String, Optional<String>> corrections = memory(reader).corrections();
+        if (corrections.size() > MAX_REMEMBERED) {
+            corrections.clear();
         }
-        return cache.computeIfAbsent(language + ":" + term, key -> lookUpCorrection(reader, language, term));
+        return corrections.computeIfAbsent(language + ":" + term, key -> lookUpCorrection(reader, language, term));
+    }
+
+    private IndexMemory memory(IndexReader reader) {
+        Object index = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+        IndexMemory current = memory;
+        if (current == null || current.index() != index) {
+            synchronized (this) {
+                current = memory;
+                if (current == null || current.index() != index) {
+                    current = new IndexMemory(index, new ConcurrentHashMap<>(),
+                            Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build());
+                    memory = current;
+                }
+            }
+        }
+        return current;
     }
 
     private Optional<String> lookUpCorrection(IndexReader reader, String language, String term) {

@@ -1,6 +1,7 @@
 package bhr.assistant.search;
 
 import bhr.assistant.index.IndexFields;
+import com.github.benmanes.caffeine.cache.Cache;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
@@ -19,8 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The index statistics of one question's terms, each looked up once: one term-dictionary seek per field and
- * term, through one reused enumerator per field, shared by the query builder (document frequencies, and term
+ * The index statistics of a question's terms, each looked up once per index version: one term-dictionary seek per
+ * field and term, through one reused enumerator per field, shared by the query builder (document frequencies, and term
  * queries that carry their statistics so Lucene does not seek again when it weighs them) and by coverage.
  * Profiled before this: separate seeks for the same terms were half of an answer's garbage and a fifth of its time.
  */
@@ -29,11 +30,13 @@ final class TermLookup {
     private final IndexReader reader;
     private final IndexReaderContext top;
     private final Map<String, TermsEnum[]> enumsByField = new HashMap<>();
-    private final Map<Term, TermStates> statesByTerm = new HashMap<>();
+    private final Cache<Term, TermStates> known;
 
-    TermLookup(IndexReader reader) {
+    /** @param known statistics already looked up in this reader, shared by all questions on it */
+    TermLookup(IndexReader reader, Cache<Term, TermStates> known) {
         this.reader = reader;
         this.top = reader.getContext();
+        this.known = known;
     }
 
     /** In how many passages the term occurs in body, heading or title of that language (the most of the three). */
@@ -67,7 +70,13 @@ final class TermLookup {
     }
 
     private TermStates states(Term term) {
-        return statesByTerm.computeIfAbsent(term, this::lookUp);
+        TermStates states = known.getIfPresent(term);
+        if (states == null) {
+            // Looked up here rather than inside the cache's compute, which would hold a cache lock during the seek.
+            states = lookUp(term);
+            known.put(term, states);
+        }
+        return states;
     }
 
     private TermStates lookUp(Term term) {
