@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>each term: the best of title, heading and body (a heading match says the section is about it), plus
  *       an exact-word match on the unstemmed text;</li>
- *   <li>each pair of neighbouring terms: a sloppy phrase boost ("uji tuntas", "tenaga kerja");</li>
+ *   <li>a reference to an article or principle ("pasal 7", "prinsip 31"): the exact phrase, weighted high;</li>
  *   <li>alternatives of a term, weighted lower: its synonyms and translations (config/lexicon/synonyms.tsv)
  *       and, for a word the index has never seen, its spelling correction from the index vocabulary.</li>
  * </ul>
@@ -49,7 +49,6 @@ final class PassageQueryBuilder {
     // Weights measured on the valid splits (BHR questions, TyDi QA-id, FacQA); see src/test/resources/eval/RESULTS.md.
     static final float TITLE_BOOST = 1.3f;
     static final float HEADING_BOOST = 1.6f;
-    static final float PHRASE_BOOST = 0.3f;
     static final float EXACT_BOOST = 0.3f;
     static final float ALTERNATIVE_BOOST = 0.8f;
     static final float KNOWN_TERM_ALTERNATIVE_BOOST = 0.2f;
@@ -137,9 +136,6 @@ final class PassageQueryBuilder {
             extra.entrySet().stream().limit(MAX_TERMS).forEach(entry ->
                     termQuery(termLookup, language, entry.getKey()).ifPresent(query ->
                             content.add(new BoostQuery(query, entry.getValue()), BooleanClause.Occur.SHOULD)));
-            for (Query phrase : phrases(termLookup, language, tokens)) {
-                content.add(phrase, BooleanClause.Occur.SHOULD);
-            }
             for (Query reference : references(termLookup, language, text)) {
                 content.add(reference, BooleanClause.Occur.SHOULD);
             }
@@ -259,30 +255,5 @@ final class PassageQueryBuilder {
             }
         }
         return references;
-    }
-
-    private static List<Query> phrases(TermLookup termLookup, String language, List<TextAnalysis.Token> tokens) {
-        List<Query> phrases = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i + 1 < tokens.size() && phrases.size() < MAX_TERMS; i++) {
-            TextAnalysis.Token first = tokens.get(i);
-            TextAnalysis.Token second = tokens.get(i + 1);
-            int gap = second.position() - first.position();
-            if (gap < 1 || gap > 2 || first.term().equals(second.term()) || !seen.add(first.term() + " " + second.term())) {
-                continue;
-            }
-            for (String field : List.of(IndexFields.body(language), IndexFields.heading(language))) {
-                if (!termLookup.hasAll(field, first.term(), second.term())) {
-                    continue;
-                }
-                PhraseQuery phrase = new PhraseQuery.Builder()
-                        .add(new Term(field, first.term()), 0)
-                        .add(new Term(field, second.term()), gap)
-                        .setSlop(1)
-                        .build();
-                phrases.add(new BoostQuery(phrase, PHRASE_BOOST));
-            }
-        }
-        return phrases;
     }
 }
