@@ -44,8 +44,8 @@ public final class Analyzers {
             for (String field : List.of(IndexFields.title(language), IndexFields.heading(language), IndexFields.body(language))) {
                 byField.put(field, forLanguage(language));
             }
-            byField.put(IndexFields.exact(language), exact);
         }
+        byField.put(IndexFields.EXACT, exact);
         perField = new PerFieldAnalyzerWrapper(indonesian, byField);
     }
 

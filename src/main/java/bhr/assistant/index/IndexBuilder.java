@@ -120,7 +120,7 @@ public final class IndexBuilder {
         String heading = String.join(" ", passage.headingPath()) + " " + ownHeading + " " + passage.locator();
         lucene.add(new TextField(IndexFields.heading(language), heading, Field.Store.NO));
         lucene.add(new Field(IndexFields.body(language), passage.text(), BODY_TYPE));
-        lucene.add(new TextField(IndexFields.exact(language), heading + "\n" + passage.text(), Field.Store.NO));
+        lucene.add(new TextField(IndexFields.EXACT, heading + "\n" + passage.text(), Field.Store.NO));
         return lucene;
     }
 

@@ -139,14 +139,14 @@ final class PassageQueryBuilder {
             for (Query reference : references(termLookup, language, text)) {
                 content.add(reference, BooleanClause.Occur.SHOULD);
             }
-            Set<String> exactWords = new LinkedHashSet<>();
-            TextAnalysis.tokens(analyzers.exact(), IndexFields.exact(language), text).forEach(token -> exactWords.add(token.term()));
-            exactWords.stream().limit(MAX_TERMS).forEach(word -> termLookup.termQuery(IndexFields.exact(language), word).ifPresent(query ->
-                    content.add(new BoostQuery(query, EXACT_BOOST), BooleanClause.Occur.SHOULD)));
         }
         if (termsByLanguage.isEmpty()) {
             return Optional.empty();
         }
+        Set<String> exactWords = new LinkedHashSet<>();
+        TextAnalysis.tokens(analyzers.exact(), IndexFields.EXACT, text).forEach(token -> exactWords.add(token.term()));
+        exactWords.stream().limit(MAX_TERMS).forEach(word -> termLookup.termQuery(IndexFields.EXACT, word).ifPresent(query ->
+                content.add(new BoostQuery(query, EXACT_BOOST), BooleanClause.Occur.SHOULD)));
         return Optional.of(new BuiltQuery(content.build(), termsByLanguage, alternativesByLanguage, termLookup));
     }
 
