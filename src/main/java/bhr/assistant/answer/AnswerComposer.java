@@ -29,7 +29,6 @@ final class AnswerComposer {
     /** Sentences sharing this much of their vocabulary say the same thing; the later one is dropped. */
     private static final double NEAR_DUPLICATE = 0.6;
     // Compiled once: they run on every sentence of every answer.
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     /** A list item's bullet or number. */
     private static final String MARKER = "(?:[-*•]|\\d+[.)])";
@@ -88,7 +87,8 @@ final class AnswerComposer {
         return usable;
     }
 
-    private record Picked(PassageHit hit, String text, int start) {
+    /** @param rank the hit's place among the usable hits, 0 for the best */
+    private record Picked(PassageHit hit, int rank, String text, int start) {
     }
 
     private List<Picked> pickSentences(List<PassageHit> usable) {
@@ -109,7 +109,7 @@ final class AnswerComposer {
                 if (i > 0 && sentence.score() < SECONDARY_SENTENCE_SHARE * bestSentence) {
                     continue;
                 }
-                addIfNew(hit, sentence, fromHit, wordsSoFar);
+                addIfNew(hit, i, sentence, fromHit, wordsSoFar);
             }
             picked.addAll(fromHit);
         }
@@ -123,14 +123,14 @@ final class AnswerComposer {
                 if (picked.size() >= MIN_SENTENCES) {
                     break;
                 }
-                addIfNew(best, sentence, picked, wordsSoFar);
+                addIfNew(best, 0, sentence, picked, wordsSoFar);
             }
             if (picked.isEmpty()) {
-                picked.add(new Picked(best, clean(best.passage().text()), 0));
+                picked.add(new Picked(best, 0, clean(best.passage().text()), 0));
             }
         }
         // Citation order first, then reading order inside each passage.
-        picked.sort(Comparator.comparingInt((Picked p) -> usable.indexOf(p.hit())).thenComparingInt(Picked::start));
+        picked.sort(Comparator.comparingInt(Picked::rank).thenComparingInt(Picked::start));
         return picked;
     }
 
@@ -152,7 +152,7 @@ final class AnswerComposer {
     }
 
     /** Adds the sentence unless it (nearly) repeats one already chosen, as FAQ and module often do. */
-    private static void addIfNew(PassageHit hit, HighlightedSentence sentence, List<Picked> into, List<Set<String>> wordsSoFar) {
+    private static void addIfNew(PassageHit hit, int rank, HighlightedSentence sentence, List<Picked> into, List<Set<String>> wordsSoFar) {
         String clean = clean(sentence.text());
         if (clean.endsWith(":")) {
             return; // the lead-in to a list ("... memuat tiga muatan pokok:") says nothing without the list
@@ -162,14 +162,20 @@ final class AnswerComposer {
             return;
         }
         wordsSoFar.add(words);
-        into.add(new Picked(hit, clean, sentence.start()));
+        into.add(new Picked(hit, rank, clean, sentence.start()));
     }
 
+    /** The lower-cased runs of letters and digits. A loop, not a regex split: it runs on every candidate sentence. */
     private static Set<String> words(String sentence) {
         Set<String> words = new HashSet<>();
-        for (String word : NON_WORD.split(sentence.toLowerCase(Locale.ROOT))) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int i = 0; i <= sentence.length(); i++) {
+            boolean wordChar = i < sentence.length() && Character.isLetterOrDigit(sentence.charAt(i));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                words.add(sentence.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
             }
         }
         return words;
@@ -177,10 +183,14 @@ final class AnswerComposer {
 
     /** Jaccard similarity of two word sets. */
     private static double similarity(Set<String> a, Set<String> b) {
-        Set<String> union = new HashSet<>(a);
-        union.addAll(b);
-        long shared = a.stream().filter(b::contains).count();
-        return union.isEmpty() ? 0 : (double) shared / union.size();
+        int shared = 0;
+        for (String word : a) {
+            if (b.contains(word)) {
+                shared++;
+            }
+        }
+        int union = a.size() + b.size() - shared;
+        return union == 0 ? 0 : (double) shared / union;
     }
 
     private static String quote(PassageHit hit) {

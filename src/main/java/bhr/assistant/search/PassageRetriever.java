@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -134,36 +135,48 @@ public class PassageRetriever {
      * terms weighted by IDF) found in the passage, its title and headings.
      */
     private static double coverage(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<ScoreDoc> chosen) {
+        Map<String, List<Concept>> conceptsByLanguage = new HashMap<>();
         double best = 0;
         for (ScoreDoc hit : chosen.subList(0, Math.min(COVERAGE_DEPTH, chosen.size()))) {
             String language = snapshot.language(hit.doc);
             List<String> terms = built.termsByLanguage().get(language);
             if (terms != null) {
-                best = Math.max(best, share(built, language, terms, snapshot.passageTerms(hit.doc)));
+                List<Concept> concepts = conceptsByLanguage.computeIfAbsent(language, key -> concepts(built, language, terms));
+                best = Math.max(best, share(concepts, snapshot.passageTerms(hit.doc)));
             }
         }
         return best;
     }
 
-    /** The share of the question's weight found among a passage's sorted terms. */
-    private static double share(PassageQueryBuilder.BuiltQuery built, String language, List<String> terms, String[] present) {
+    /** A question term with the terms that stand for the same concept, weighted as the rarest of them the index knows. */
+    private record Concept(Set<String> names, double weight) {
+    }
+
+    private static List<Concept> concepts(PassageQueryBuilder.BuiltQuery built, String language, List<String> terms) {
         Map<String, Set<String>> alternatives = built.alternativesByLanguage().getOrDefault(language, Map.of());
         TermLookup termLookup = built.termLookup();
-        double total = 0;
-        double found = 0;
+        List<Concept> concepts = new ArrayList<>(terms.size());
         for (String term : terms) {
             if (term.length() == 1 && Character.isLetter(term.charAt(0))) {
                 continue; // a lone letter ("b" of a pasted tag) says nothing about the topic
             }
-            // A concept is the term or any of its alternatives; it weighs as its rarest known name.
             Set<String> names = new HashSet<>(alternatives.getOrDefault(term, Set.of()));
             names.add(term);
             int docFreq = names.stream().mapToInt(name -> termLookup.docFreq(language, name))
                     .filter(frequency -> frequency > 0).min().orElse(0);
-            double weight = idf(termLookup.passages(), docFreq);
-            total += weight;
-            if (names.stream().anyMatch(name -> Arrays.binarySearch(present, name) >= 0)) {
-                found += weight;
+            concepts.add(new Concept(names, idf(termLookup.passages(), docFreq)));
+        }
+        return concepts;
+    }
+
+    /** The share of the concepts' weight found among a passage's sorted terms. */
+    private static double share(List<Concept> concepts, String[] present) {
+        double total = 0;
+        double found = 0;
+        for (Concept concept : concepts) {
+            total += concept.weight();
+            if (concept.names().stream().anyMatch(name -> Arrays.binarySearch(present, name) >= 0)) {
+                found += concept.weight();
             }
         }
         return total == 0 ? 0 : found / total;
