@@ -25,6 +25,15 @@ final class AnswerCache {
         this.answers = maximumSize <= 0 ? null : Caffeine.newBuilder().maximumSize(maximumSize).build();
     }
 
+    /** The answer already given to the question under {@code version}, if any. */
+    Optional<Answer> cached(Question question, String text, long version) {
+        if (answers == null) {
+            return Optional.empty();
+        }
+        Answer answer = answers.getIfPresent(new Key(text, question.language(), question.limit(), question.actor(), version));
+        return Optional.ofNullable(answer).map(found -> inWording(found, question));
+    }
+
     /**
      * The answer to the question, whose text normalises to {@code text}, under knowledge-base {@code version};
      * worked out by {@code compute} on a miss (once, however many ask at the same moment). The cached answer is
@@ -34,7 +43,10 @@ final class AnswerCache {
         if (answers == null) {
             return compute.get();
         }
-        Answer answer = answers.get(new Key(text, question.language(), question.limit(), question.actor(), version), key -> compute.get());
+        return inWording(answers.get(new Key(text, question.language(), question.limit(), question.actor(), version), key -> compute.get()), question);
+    }
+
+    private static Answer inWording(Answer answer, Question question) {
         return answer.question().equals(question.text()) ? answer
                 : new Answer(question.text(), answer.answer(), answer.found(), answer.citations(), answer.language());
     }

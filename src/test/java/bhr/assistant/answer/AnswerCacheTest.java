@@ -10,7 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,6 +59,26 @@ class AnswerCacheTest {
         Answer after = answers.ask(question);
         assertTrue(after.found(), after.answer());
         assertEquals("upah-contoh", after.citations().get(0).documentId());
+    }
+
+    @Test
+    void a_cached_answer_is_given_at_once_without_queueing_behind_searches() throws IOException {
+        copyFixture();
+        Analyzers analyzers = new Analyzers();
+        KnowledgeIndex index = new KnowledgeIndex(analyzers);
+        index.replace(new KnowledgeBaseLoader().load(kb).documents());
+        AnswerService answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 100));
+        Question question = Question.of("Siapa yang membentuk gugus tugas daerah?");
+        Answer first = answers.askAsync(question).join();
+
+        // Many new questions queued on the answer threads at the same time as the repeated one.
+        List<CompletableFuture<Answer>> searches = IntStream.range(0, 50)
+                .mapToObj(i -> answers.askAsync(Question.of("Apa tugas gugus tugas nomor " + i + "?"))).toList();
+        CompletableFuture<Answer> repeated = answers.askAsync(question);
+
+        assertTrue(repeated.isDone(), "the cached answer did not wait for the 50 searches");
+        assertSame(first, repeated.join());
+        searches.forEach(search -> assertEquals(search.join().answer(), answers.ask(Question.of(search.join().question())).answer()));
     }
 
     @Test
