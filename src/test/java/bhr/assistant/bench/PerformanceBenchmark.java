@@ -112,9 +112,7 @@ class PerformanceBenchmark {
             Process service = LoadDriver.startService(port, data, "", answerCache);
             try {
                 long ready = LoadDriver.awaitReady(client, base, started);
-                if (answerCache) {
-                    row(table, "start to /health UP (java -jar, README settings)", ready + " ms");
-                }
+                row(table, "start to /health UP (java -jar, README settings), " + setting, ready + " ms");
                 HttpRequest documents = HttpRequest.newBuilder(URI.create(base + "/api/documents")).timeout(Duration.ofSeconds(10)).GET().build();
                 List<HttpRequest> asks = AnswerLatencyBenchmark.QUESTIONS.stream().map(question -> HttpRequest.newBuilder(URI.create(base + "/api/ask"))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
