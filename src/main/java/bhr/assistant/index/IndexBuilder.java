@@ -5,8 +5,7 @@ import bhr.assistant.kb.Passage;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
@@ -17,7 +16,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.text.BreakIterator;
@@ -38,6 +36,8 @@ import java.util.Set;
 public final class IndexBuilder {
 
     private static final FieldType BODY_TYPE = bodyType();
+    /** Title and exact words are only matched word by word, never as phrases: no positions to write. */
+    private static final FieldType WORDS_TYPE = wordsType();
     private static final Set<String> ID_ONLY = Set.of(IndexFields.ID);
 
     private final Analyzers analyzers;
@@ -106,21 +106,15 @@ public final class IndexBuilder {
     private static Document toLucene(KnowledgeDocument document, Passage passage) {
         String language = document.metadata().language();
         Document lucene = new Document();
-        lucene.add(new StringField(IndexFields.ID, passage.id(), Field.Store.YES));
-        lucene.add(new SortedDocValuesField(IndexFields.ID, new BytesRef(passage.id())));
-        lucene.add(new StringField(IndexFields.DOCUMENT_ID, document.id(), Field.Store.NO));
-        lucene.add(new StringField(IndexFields.LANGUAGE, language, Field.Store.NO));
-        for (String actor : passage.actors()) {
-            lucene.add(new StringField(IndexFields.ACTOR, actor, Field.Store.NO));
-        }
-        lucene.add(new TextField(IndexFields.title(language), document.metadata().title(), Field.Store.NO));
+        lucene.add(new StoredField(IndexFields.ID, passage.id()));
+        lucene.add(new Field(IndexFields.title(language), document.metadata().title(), WORDS_TYPE));
         // The passage's own heading is indexed twice, so a section outranks its subsections (which carry the
         // heading as an ancestor) for a question that names it: "Prinsip 31 UNGPs", "PRISMA indikator".
         String ownHeading = passage.headingPath().isEmpty() ? "" : passage.headingPath().get(passage.headingPath().size() - 1);
         String heading = String.join(" ", passage.headingPath()) + " " + ownHeading + " " + passage.locator();
         lucene.add(new TextField(IndexFields.heading(language), heading, Field.Store.NO));
         lucene.add(new Field(IndexFields.body(language), passage.text(), BODY_TYPE));
-        lucene.add(new TextField(IndexFields.EXACT, heading + "\n" + passage.text(), Field.Store.NO));
+        lucene.add(new Field(IndexFields.EXACT, heading + "\n" + passage.text(), WORDS_TYPE));
         return lucene;
     }
 
@@ -137,6 +131,13 @@ public final class IndexBuilder {
         // Not stored: the highlighter takes the text from the passages in memory.
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    private static FieldType wordsType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
         type.freeze();
         return type;
     }

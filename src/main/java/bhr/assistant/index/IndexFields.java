@@ -6,14 +6,11 @@ package bhr.assistant.index;
  */
 public final class IndexFields {
 
-    /** Passage id: stored (maps hits back to passages), indexed as one token, and a doc value for tie-breaks. */
+    /**
+     * Passage id, stored only: it maps Lucene documents back to passages. Everything else about a passage (its
+     * document, language, actors) is read from the passage in memory, so it is not indexed.
+     */
     public static final String ID = "id";
-    /** Document id, one token: filtering and deleting by document. */
-    public static final String DOCUMENT_ID = "documentId";
-    /** Duty bearers from the "Pihak:" line, one token each: the actor filter. */
-    public static final String ACTOR = "actor";
-    /** Language of the document ("id" or "en"), one token. */
-    public static final String LANGUAGE = "language";
     /**
      * Heading and text as written, lower-cased but not stemmed: a word matching exactly (a name, "PRISMA",
      * "perusahaan" rather than anything stemmed to "usaha") is better evidence than a shared stem. One field for
