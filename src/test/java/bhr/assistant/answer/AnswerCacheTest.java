@@ -4,6 +4,7 @@ import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.KnowledgeBaseLoader;
 import bhr.assistant.search.PassageRetriever;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,14 +41,25 @@ class AnswerCacheTest {
 
     @TempDir
     Path kb;
+    private KnowledgeIndex index;
+    private AnswerService answers;
+
+    /** The fixture knowledge base, answered with a cache of 100 answers. */
+    @BeforeEach
+    void answerFromTheFixture() throws IOException {
+        try (var files = Files.list(Path.of("src/test/resources/kb-fixture"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, kb.resolve(file.getFileName()));
+            }
+        }
+        Analyzers analyzers = new Analyzers();
+        index = new KnowledgeIndex(analyzers);
+        index.replace(new KnowledgeBaseLoader().load(kb).documents());
+        answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 100));
+    }
 
     @Test
     void an_update_is_answered_at_once_even_for_a_question_asked_before_it() throws IOException {
-        copyFixture();
-        Analyzers analyzers = new Analyzers();
-        KnowledgeIndex index = new KnowledgeIndex(analyzers);
-        index.replace(new KnowledgeBaseLoader().load(kb).documents());
-        AnswerService answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 100));
         Question question = Question.of("Siapa yang menetapkan upah minimum provinsi?");
 
         assertFalse(answers.ask(question).found(), "not in the fixture yet");
@@ -62,12 +74,7 @@ class AnswerCacheTest {
     }
 
     @Test
-    void a_cached_answer_is_given_at_once_without_queueing_behind_searches() throws IOException {
-        copyFixture();
-        Analyzers analyzers = new Analyzers();
-        KnowledgeIndex index = new KnowledgeIndex(analyzers);
-        index.replace(new KnowledgeBaseLoader().load(kb).documents());
-        AnswerService answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 100));
+    void a_cached_answer_is_given_at_once_without_queueing_behind_searches() {
         Question question = Question.of("Siapa yang membentuk gugus tugas daerah?");
         Answer first = answers.askAsync(question).join();
 
@@ -82,12 +89,7 @@ class AnswerCacheTest {
     }
 
     @Test
-    void a_repeated_question_gets_the_same_answer_in_the_askers_own_wording() throws IOException {
-        copyFixture();
-        Analyzers analyzers = new Analyzers();
-        KnowledgeIndex index = new KnowledgeIndex(analyzers);
-        index.replace(new KnowledgeBaseLoader().load(kb).documents());
-        AnswerService answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 100));
+    void a_repeated_question_gets_the_same_answer_in_the_askers_own_wording() {
 
         Answer first = answers.ask(Question.of("Siapa yang membentuk gugus tugas daerah?"));
         Answer again = answers.ask(Question.of("Siapa yang membentuk gugus tugas daerah?"));
@@ -100,13 +102,5 @@ class AnswerCacheTest {
         assertEquals(first.answer(), spaced.answer());
         assertEquals(first.citations(), spaced.citations());
         assertEquals(1, otherLimit.citations().size(), "the limit is part of the question");
-    }
-
-    private void copyFixture() throws IOException {
-        try (var files = Files.list(Path.of("src/test/resources/kb-fixture"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, kb.resolve(file.getFileName()));
-            }
-        }
     }
 }
