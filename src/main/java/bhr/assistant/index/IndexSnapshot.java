@@ -87,8 +87,8 @@ public final class IndexSnapshot {
         KnowledgeDocument document = documentsById.get(passage.documentId());
         String language = language(luceneDoc);
         String text = document.metadata().title() + "\n" + String.join("\n", passage.headingPath()) + "\n" + passage.text();
-        return TextAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), text).stream()
-                .map(TextAnalysis.Token::term).distinct().sorted().map(String::intern).toArray(String[]::new);
+        return TextAnalysis.terms(analyzers.forLanguage(language), IndexFields.body(language), text).stream()
+                .distinct().sorted().map(String::intern).toArray(String[]::new);
     }
 
     public IndexSearcher searcher() {

@@ -3,7 +3,6 @@ package bhr.assistant.index;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,28 +15,22 @@ import java.util.List;
  */
 public final class TextAnalysis {
 
-    /** An analysed term and its position, so adjacent terms can form phrase boosts. */
-    public record Token(String term, int position) {
-    }
-
     private TextAnalysis() {
     }
 
-    public static List<Token> tokens(Analyzer analyzer, String field, String text) {
-        List<Token> tokens = new ArrayList<>();
+    /** The analysed terms of the text, in order, repeats included. */
+    public static List<String> terms(Analyzer analyzer, String field, String text) {
+        List<String> terms = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
             stream.reset();
-            int position = -1;
             while (stream.incrementToken()) {
-                position += increment.getPositionIncrement();
-                tokens.add(new Token(term.toString(), position));
+                terms.add(term.toString());
             }
             stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysing in-memory text cannot fail", e);
         }
-        return tokens;
+        return terms;
     }
 }

@@ -90,7 +90,7 @@ final class PassageQueryBuilder {
         this.analyzers = analyzers;
         Set<String> stems = new java.util.HashSet<>();
         for (String word : Lexicon.words("common-words-id.txt")) {
-            TextAnalysis.tokens(analyzers.forLanguage("id"), IndexFields.body("id"), word).forEach(token -> stems.add(token.term()));
+            stems.addAll(TextAnalysis.terms(analyzers.forLanguage("id"), IndexFields.body("id"), word));
         }
         this.commonStems = Set.copyOf(stems);
         spelling.setMaxEdits(2);
@@ -109,9 +109,8 @@ final class PassageQueryBuilder {
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> alternativesByLanguage = new LinkedHashMap<>();
         for (String language : Analyzers.LANGUAGES) {
-            List<TextAnalysis.Token> tokens = analyse(language, text);
             Set<String> terms = new LinkedHashSet<>();
-            tokens.stream().map(TextAnalysis.Token::term).forEach(term -> {
+            analyse(language, text).forEach(term -> {
                 if (terms.size() < MAX_TERMS) {
                     terms.add(term);
                 }
@@ -144,25 +143,25 @@ final class PassageQueryBuilder {
             return Optional.empty();
         }
         Set<String> exactWords = new LinkedHashSet<>();
-        TextAnalysis.tokens(analyzers.exact(), IndexFields.EXACT, text).forEach(token -> exactWords.add(token.term()));
+        exactWords.addAll(TextAnalysis.terms(analyzers.exact(), IndexFields.EXACT, text));
         exactWords.stream().limit(MAX_TERMS).forEach(word -> termLookup.termQuery(IndexFields.EXACT, word).ifPresent(query ->
                 content.add(new BoostQuery(query, EXACT_BOOST), BooleanClause.Occur.SHOULD)));
         return Optional.of(new BuiltQuery(content.build(), termsByLanguage, alternativesByLanguage, termLookup));
     }
 
-    private List<TextAnalysis.Token> analyse(String language, String text) {
-        return TextAnalysis.tokens(analyzers.forQuery(language), IndexFields.body(language), text);
+    private List<String> analyse(String language, String text) {
+        return TextAnalysis.terms(analyzers.forQuery(language), IndexFields.body(language), text);
     }
 
     private Map<String, Set<String>> alternatives(String language, Set<String> terms, List<QueryExpander.Expansion> expansions,
                                                   IndexReader reader, TermLookup termLookup) {
         Map<String, Set<String>> alternatives = new LinkedHashMap<>();
         for (QueryExpander.Expansion expansion : expansions) {
-            List<String> added = analyse(language, expansion.added()).stream().map(TextAnalysis.Token::term).toList();
-            for (TextAnalysis.Token source : analyse(language, expansion.source())) {
-                if (terms.contains(source.term())) {
-                    Set<String> forTerm = alternatives.computeIfAbsent(source.term(), t -> new LinkedHashSet<>());
-                    added.stream().filter(term -> !term.equals(source.term())).forEach(forTerm::add);
+            List<String> added = analyse(language, expansion.added());
+            for (String source : analyse(language, expansion.source())) {
+                if (terms.contains(source)) {
+                    Set<String> forTerm = alternatives.computeIfAbsent(source, t -> new LinkedHashSet<>());
+                    added.stream().filter(term -> !term.equals(source)).forEach(forTerm::add);
                 }
             }
         }
@@ -239,17 +238,17 @@ final class PassageQueryBuilder {
         List<Query> references = new ArrayList<>();
         Matcher reference = REFERENCE.matcher(text);
         while (reference.find() && references.size() < MAX_TERMS) {
-            List<TextAnalysis.Token> tokens = TextAnalysis.tokens(analyzers.forLanguage(language), IndexFields.body(language), reference.group());
-            if (tokens.size() != 2) {
+            List<String> words = TextAnalysis.terms(analyzers.forLanguage(language), IndexFields.body(language), reference.group());
+            if (words.size() != 2) {
                 continue;
             }
             for (String field : List.of(IndexFields.body(language), IndexFields.heading(language))) {
-                if (!termLookup.hasAll(field, tokens.get(0).term(), tokens.get(1).term())) {
+                if (!termLookup.hasAll(field, words.get(0), words.get(1))) {
                     continue;
                 }
                 PhraseQuery phrase = new PhraseQuery.Builder()
-                        .add(new Term(field, tokens.get(0).term()), 0)
-                        .add(new Term(field, tokens.get(1).term()), 1)
+                        .add(new Term(field, words.get(0)), 0)
+                        .add(new Term(field, words.get(1)), 1)
                         .build();
                 references.add(new BoostQuery(phrase, REFERENCE_BOOST));
             }

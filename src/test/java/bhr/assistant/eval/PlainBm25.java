@@ -1,11 +1,10 @@
 package bhr.assistant.eval;
 
+import bhr.assistant.index.TextAnalysis;
 import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.Passage;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -64,13 +63,8 @@ final class PlainBm25 implements Ranker {
     public Ranking rank(String question) {
         try {
             BooleanQuery.Builder query = new BooleanQuery.Builder();
-            try (TokenStream stream = analyzer.tokenStream(FIELD, question)) {
-                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-                stream.reset();
-                while (stream.incrementToken()) {
-                    query.add(new TermQuery(new Term(FIELD, term.toString())), BooleanClause.Occur.SHOULD);
-                }
-                stream.end();
+            for (String term : TextAnalysis.terms(analyzer, FIELD, question)) {
+                query.add(new TermQuery(new Term(FIELD, term)), BooleanClause.Occur.SHOULD);
             }
             List<String> ids = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(query.build(), 10).scoreDocs) {
