@@ -50,17 +50,7 @@ public final class Analyzers {
     }
 
     private static CharArraySet wordList(String name) {
-        try (java.io.InputStream in = Analyzers.class.getResourceAsStream("/lexicon/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("lexicon/" + name + " is missing from the classpath");
-            }
-            CharArraySet words = new CharArraySet(16, true);
-            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(words::add);
-            return CharArraySet.unmodifiableSet(words);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return CharArraySet.unmodifiableSet(new CharArraySet(Lexicon.words(name), true));
     }
 
     private static CharArraySet union(CharArraySet first, CharArraySet second) {

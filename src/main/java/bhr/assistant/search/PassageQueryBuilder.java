@@ -2,6 +2,7 @@ package bhr.assistant.search;
 
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.IndexFields;
+import bhr.assistant.index.Lexicon;
 import bhr.assistant.index.TextAnalysis;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

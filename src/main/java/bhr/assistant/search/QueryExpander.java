@@ -1,5 +1,7 @@
 package bhr.assistant.search;
 
+import bhr.assistant.index.Lexicon;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

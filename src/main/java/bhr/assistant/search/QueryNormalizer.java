@@ -1,5 +1,7 @@
 package bhr.assistant.search;
 
+import bhr.assistant.index.Lexicon;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;

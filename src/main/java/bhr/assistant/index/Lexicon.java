@@ -1,4 +1,4 @@
-package bhr.assistant.search;
+package bhr.assistant.index;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,19 +11,22 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** A word list from config/lexicon (packaged in the jar): "word&lt;TAB&gt;replacement" lines, '#' comments. */
-final class Lexicon {
+/**
+ * A word list from config/lexicon (packaged in the jar): "word&lt;TAB&gt;replacement" lines, '#' comments. Read
+ * by the analyzers (stopwords, protected words) and by the query side (informal words, synonyms, common words).
+ */
+public final class Lexicon {
 
     private Lexicon() {
     }
 
     /** A plain word list (one word a line, '#' comments), lower-cased. */
-    static Set<String> words(String name) {
+    public static Set<String> words(String name) {
         return Set.copyOf(load(name).keySet());
     }
 
     /** Loads a list; a missing list is a packaging error and fails loudly rather than degrading answers. */
-    static Map<String, String> load(String name) {
+    public static Map<String, String> load(String name) {
         try (InputStream in = Lexicon.class.getResourceAsStream("/lexicon/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("word list lexicon/" + name + " is missing from the classpath");
