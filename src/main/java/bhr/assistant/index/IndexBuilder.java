@@ -78,17 +78,18 @@ public final class IndexBuilder {
         // The files go when the reader closes, that is after the last search of a retired version.
         reader.getReaderCacheHelper().addClosedListener(key -> storage.delete());
         Passage[] byLuceneDoc = new Passage[reader.maxDoc()];
-        String[] bodyFieldByLuceneDoc = new String[reader.maxDoc()];
+        String[] languageByLuceneDoc = new String[reader.maxDoc()];
         Map<String, String> languageByDocument = new HashMap<>();
         sorted.forEach(document -> languageByDocument.put(document.id(), document.metadata().language()));
         StoredFields storedFields = reader.storedFields();
         for (int doc = 0; doc < byLuceneDoc.length; doc++) {
             byLuceneDoc[doc] = passagesById.get(storedFields.document(doc, ID_ONLY).get(IndexFields.ID));
-            bodyFieldByLuceneDoc[doc] = IndexFields.body(languageByDocument.get(byLuceneDoc[doc].documentId()));
+            languageByLuceneDoc[doc] = languageByDocument.get(byLuceneDoc[doc].documentId());
         }
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
-        SentenceHighlighter highlighter = new SentenceHighlighter((field, doc) -> field.equals(bodyFieldByLuceneDoc[doc]) ? byLuceneDoc[doc].text() : "",
+        SentenceHighlighter highlighter = new SentenceHighlighter(
+                (field, doc) -> field.equals(IndexFields.body(languageByLuceneDoc[doc])) ? byLuceneDoc[doc].text() : "",
                 UnifiedHighlighter.builder(searcher, analyzers.perField())
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.forLanguageTag("id")))
                 .withFormatter(new SentenceFormatter())
@@ -100,7 +101,7 @@ public final class IndexBuilder {
                 .withMaxLength(20_000));
         IndexSnapshot.KnowledgeBaseVersion version = new IndexSnapshot.KnowledgeBaseVersion(
                 versionNumber, contentHash(sorted), sorted.size(), byLuceneDoc.length, Instant.now());
-        return new IndexSnapshot(version, sorted, byLuceneDoc, reader, searcher, highlighter, analyzers);
+        return new IndexSnapshot(version, sorted, byLuceneDoc, languageByLuceneDoc, reader, searcher, highlighter, analyzers);
     }
 
     private static Document toLucene(KnowledgeDocument document, Passage passage) {

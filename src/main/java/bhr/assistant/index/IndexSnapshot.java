@@ -34,14 +34,13 @@ public final class IndexSnapshot {
     private final Map<Integer, String[]> termsByLuceneDoc = new ConcurrentHashMap<>();
 
     IndexSnapshot(KnowledgeBaseVersion version, List<KnowledgeDocument> documents, Passage[] passagesByLuceneDoc,
-                  DirectoryReader reader, IndexSearcher searcher, SentenceHighlighter highlighter, Analyzers analyzers) {
+                  String[] languagesByLuceneDoc, DirectoryReader reader, IndexSearcher searcher, SentenceHighlighter highlighter, Analyzers analyzers) {
         this.analyzers = analyzers;
         this.version = version;
         this.documents = List.copyOf(documents);
         this.documentsById = documents.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(KnowledgeDocument::id, d -> d));
         this.passagesByLuceneDoc = passagesByLuceneDoc;
-        this.languagesByLuceneDoc = java.util.Arrays.stream(passagesByLuceneDoc)
-                .map(passage -> documentsById.get(passage.documentId()).metadata().language()).toArray(String[]::new);
+        this.languagesByLuceneDoc = languagesByLuceneDoc;
         this.reader = reader;
         this.searcher = searcher;
         this.highlighter = highlighter;
