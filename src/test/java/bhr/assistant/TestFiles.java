@@ -10,11 +10,27 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
-/** Real PDF and DOCX files made on the fly for tests, so no binary fixtures live in the repository. */
+/**
+ * Files for tests: real PDF and DOCX files made on the fly, so no binary fixtures live in the repository, and
+ * the removal of a directory a test made.
+ */
 public final class TestFiles {
 
     private TestFiles() {
+    }
+
+    /** Deletes the directory and everything in it, deepest first. */
+    public static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** A PDF with one page per text. */

@@ -127,14 +127,6 @@ final class LoadDriver {
     }
 
     /** Removes a run's data directory (its access log alone grows to tens of MB under load). */
-    static void deleteDataDirectory(Path data) throws IOException {
-        try (var tree = Files.walk(data)) {
-            for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
-
     static long percentile(List<Long> sorted, int percent) {
         if (sorted.isEmpty()) {
             return 0;

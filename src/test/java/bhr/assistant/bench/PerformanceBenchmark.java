@@ -1,5 +1,6 @@
 package bhr.assistant.bench;
 
+import bhr.assistant.TestFiles;
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.KnowledgeBaseLoader;
@@ -129,7 +130,7 @@ class PerformanceBenchmark {
             } finally {
                 service.destroy();
                 service.waitFor();
-                LoadDriver.deleteDataDirectory(data);
+                TestFiles.deleteTree(data);
             }
         }
     }

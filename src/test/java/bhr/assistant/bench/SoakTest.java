@@ -1,5 +1,6 @@
 package bhr.assistant.bench;
 
+import bhr.assistant.TestFiles;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +96,6 @@ class SoakTest {
             service.waitFor();
         }
         assertEquals(0, totalErrors, "errors during the soak (service log: " + data.resolve("service.log") + ")");
-        LoadDriver.deleteDataDirectory(data); // kept above when the soak fails, for its log
+        TestFiles.deleteTree(data); // kept above when the soak fails, for its log
     }
 }

@@ -1,5 +1,6 @@
 package bhr.assistant.update;
 
+import bhr.assistant.TestFiles;
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.DocumentFormat;
@@ -87,7 +88,7 @@ class CrashRecoveryTest {
         running.upsert(upload(FIRST), "uji");
         // Root ignores file permissions, so "cannot write" is made real: the originals' folder becomes a file.
         Path originals = data.resolve("documents");
-        Files.walk(originals).sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        TestFiles.deleteTree(originals);
         Files.writeString(originals, "not a directory");
 
         assertThrows(IOException.class, () -> running.upsert(new Upload("lain", SECOND.getBytes(StandardCharsets.UTF_8), DocumentFormat.TEXT,
