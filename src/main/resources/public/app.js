@@ -141,8 +141,6 @@
     return text;
   }
 
-
-
   function readStoredLang() {
     try {
       const stored = window.localStorage.getItem(LANG_KEY);

@@ -102,7 +102,6 @@ public record DocumentMetadata(
         }
     }
 
-
     private static String clean(String value) {
         return value == null ? "" : value.strip();
     }
