@@ -12,9 +12,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Collects every passage a query matches, with its complete score. A knowledge base has hundreds to a few
- * thousand passages, so keeping all matches costs little, and complete scores let Lucene score a question's
- * many optional clauses window by window (its BooleanScorer) instead of through a priority queue per passage.
+ * Collects every passage a query clause matches, with its complete score: what {@link ClauseScores} remembers.
+ * A knowledge base has hundreds to a few thousand passages, so keeping all matches costs little.
  */
 final class AllMatches implements CollectorManager<AllMatches.Collector, List<ScoreDoc>> {
 

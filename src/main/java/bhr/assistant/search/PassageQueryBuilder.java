@@ -67,8 +67,8 @@ final class PassageQueryBuilder {
      * @param termsByLanguage        the question's analysed terms, per language
      * @param alternativesByLanguage for each question term, the terms standing for the same concept
      */
-    record BuiltQuery(Query query, Map<String, List<String>> termsByLanguage, Map<String, Map<String, Set<String>>> alternativesByLanguage,
-                      TermLookup termLookup) {
+    record BuiltQuery(BooleanQuery query, Map<String, List<String>> termsByLanguage, Map<String, Map<String, Set<String>>> alternativesByLanguage,
+                      TermLookup termLookup, ClauseScores clauseScores) {
     }
 
     private final Analyzers analyzers;
@@ -81,10 +81,11 @@ final class PassageQueryBuilder {
 
     /**
      * What is looked up in one index version and only changes with it: spelling corrections (the costliest step
-     * of a question, profiled) and term statistics (a dictionary seek per field and term, a tenth of an answer).
-     * Both are bounded, so a flood of made-up words costs lookups, not memory.
+     * of a question, profiled), term statistics (a dictionary seek per field and term, a tenth of an answer) and
+     * clause scores. All are bounded, so a flood of made-up words costs lookups, not memory.
      */
-    private record IndexMemory(Object index, Map<String, Optional<String>> corrections, Cache<Term, TermStates> termStates) {
+    private record IndexMemory(Object index, Map<String, Optional<String>> corrections, Cache<Term, TermStates> termStates,
+                               ClauseScores clauseScores) {
     }
 
     PassageQueryBuilder(Analyzers analyzers) {
@@ -100,12 +101,14 @@ final class PassageQueryBuilder {
     }
 
     /**
-     * The query is one disjunction of optional clauses, nothing else: a required or filtering clause would make
-     * Lucene score it passage by passage instead of window by window, at a third more time per answer (profiled).
-     * The actor filter and the language boost are therefore applied by the retriever to the scored matches.
+     * The query is one disjunction of optional clauses, nothing else, so a passage's score is the sum of the scores
+     * of the clauses it matches, and {@link ClauseScores} can add up remembered clause scores instead of asking
+     * Lucene to score the whole query again. The actor filter and the language boost are therefore applied by the
+     * retriever to the scored matches.
      */
     Optional<BuiltQuery> build(String text, List<QueryExpander.Expansion> expansions, IndexReader reader) {
-        TermLookup termLookup = new TermLookup(reader, memory(reader).termStates());
+        IndexMemory memory = memory(reader);
+        TermLookup termLookup = new TermLookup(reader, memory.termStates());
         BooleanQuery.Builder content = new BooleanQuery.Builder();
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> alternativesByLanguage = new LinkedHashMap<>();
@@ -147,7 +150,7 @@ final class PassageQueryBuilder {
         exactWords.addAll(TextAnalysis.terms(analyzers.exact(), IndexFields.EXACT, text));
         exactWords.stream().limit(MAX_TERMS).forEach(word -> termLookup.termQuery(IndexFields.EXACT, word).ifPresent(query ->
                 content.add(new BoostQuery(query, EXACT_BOOST), BooleanClause.Occur.SHOULD)));
-        return Optional.of(new BuiltQuery(content.build(), termsByLanguage, alternativesByLanguage, termLookup));
+        return Optional.of(new BuiltQuery(content.build(), termsByLanguage, alternativesByLanguage, termLookup, memory.clauseScores()));
     }
 
     private List<String> analyse(String language, String text) {
@@ -204,7 +207,7 @@ final class PassageQueryBuilder {
                 current = memory;
                 if (current == null || current.index() != index) {
                     current = new IndexMemory(index, new ConcurrentHashMap<>(),
-                            Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build());
+                            Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build(), new ClauseScores());
                     memory = current;
                 }
             }

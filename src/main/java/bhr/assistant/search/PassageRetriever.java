@@ -81,7 +81,7 @@ public class PassageRetriever {
     private static List<ScoreDoc> top(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, SearchRequest request,
                                       int count) throws IOException {
         List<ScoreDoc> matches = new ArrayList<>();
-        for (ScoreDoc match : snapshot.searcher().search(built.query(), new AllMatches())) {
+        for (ScoreDoc match : built.clauseScores().matches(snapshot.searcher(), built.query())) {
             if (request.actor().isPresent() && !snapshot.passage(match.doc).actors().contains(request.actor().get())) {
                 continue;
             }
