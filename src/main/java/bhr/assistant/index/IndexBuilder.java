@@ -14,16 +14,13 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 
 import java.io.IOException;
-import java.text.BreakIterator;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,7 +32,6 @@ import java.util.Set;
  */
 public final class IndexBuilder {
 
-    private static final FieldType BODY_TYPE = bodyType();
     /** Title and exact words are only matched word by word, never as phrases: no positions to write. */
     private static final FieldType WORDS_TYPE = wordsType();
     private static final Set<String> ID_ONLY = Set.of(IndexFields.ID);
@@ -89,16 +85,7 @@ public final class IndexBuilder {
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
         SentenceHighlighter highlighter = new SentenceHighlighter(
-                (field, doc) -> field.equals(IndexFields.body(languageByLuceneDoc[doc])) ? byLuceneDoc[doc].text() : "",
-                UnifiedHighlighter.builder(searcher, analyzers.perField())
-                .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.forLanguageTag("id")))
-                .withFormatter(new SentenceFormatter())
-                .withScorer(new SentenceScorer())
-                // Term-level matching is enough to rank sentences; weight matches and strict phrase checks cost
-                // a third of an answer's time (profiled) without changing which sentences win.
-                .withWeightMatches(false)
-                .withHighlightPhrasesStrictly(false)
-                .withMaxLength(20_000));
+                doc -> IndexFields.body(languageByLuceneDoc[doc]), doc -> byLuceneDoc[doc].text(), analyzers.perField());
         IndexSnapshot.KnowledgeBaseVersion version = new IndexSnapshot.KnowledgeBaseVersion(
                 versionNumber, contentHash(sorted), sorted.size(), byLuceneDoc.length, Instant.now());
         return new IndexSnapshot(version, sorted, byLuceneDoc, languageByLuceneDoc, reader, searcher, highlighter, analyzers);
@@ -114,7 +101,8 @@ public final class IndexBuilder {
         String ownHeading = passage.headingPath().isEmpty() ? "" : passage.headingPath().get(passage.headingPath().size() - 1);
         String heading = String.join(" ", passage.headingPath()) + " " + ownHeading + " " + passage.locator();
         lucene.add(new TextField(IndexFields.heading(language), heading, Field.Store.NO));
-        lucene.add(new Field(IndexFields.body(language), passage.text(), BODY_TYPE));
+        // Positions for article-reference phrases; no offsets, as the highlighter analyses passages itself.
+        lucene.add(new TextField(IndexFields.body(language), passage.text(), Field.Store.NO));
         lucene.add(new Field(IndexFields.EXACT, heading + "\n" + passage.text(), WORDS_TYPE));
         return lucene;
     }
@@ -126,14 +114,6 @@ public final class IndexBuilder {
             all.append(document.id()).append('=').append(document.contentHash()).append('\n');
         }
         return bhr.assistant.kb.DocumentReader.sha256(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static FieldType bodyType() {
-        // Not stored: the highlighter takes the text from the passages in memory.
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
     }
 
     private static FieldType wordsType() {

@@ -2,7 +2,6 @@ package bhr.assistant.search;
 
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.HighlightedSentence;
-import bhr.assistant.index.IndexFields;
 import bhr.assistant.index.IndexSnapshot;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.KnowledgeDocument;
@@ -119,8 +118,7 @@ public class PassageRetriever {
             return List.of();
         }
         int[] docIds = chosen.stream().mapToInt(scoreDoc -> scoreDoc.doc).toArray();
-        List<String> bodyFields = Analyzers.LANGUAGES.stream().map(IndexFields::body).toList();
-        List<List<HighlightedSentence>> sentences = snapshot.highlighter().bestSentences(bodyFields, built.query(), docIds, SENTENCES_PER_PASSAGE);
+        List<List<HighlightedSentence>> sentences = snapshot.highlighter().bestSentences(built.query(), docIds, SENTENCES_PER_PASSAGE);
         List<PassageHit> hits = new ArrayList<>(chosen.size());
         for (int i = 0; i < chosen.size(); i++) {
             Passage passage = snapshot.passage(docIds[i]);
