@@ -4,13 +4,12 @@ import bhr.assistant.index.HighlightedSentence;
 import bhr.assistant.search.PassageHit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +28,6 @@ final class AnswerComposer {
     /** Sentences sharing this much of their vocabulary say the same thing; the later one is dropped. */
     private static final double NEAR_DUPLICATE = 0.6;
     // Compiled once: they run on every sentence of every answer.
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     /** A list item's bullet or number. */
     private static final String MARKER = "(?:[-*•]|\\d+[.)])";
     private static final Pattern LIST_MARKER = Pattern.compile("(?m)^\\s*" + MARKER + "\\s+");
@@ -49,15 +47,16 @@ final class AnswerComposer {
         List<PassageHit> usable = usable(hits, limit);
         List<Picked> picked = pickSentences(usable);
 
-        Map<PassageHit, Integer> numbers = new LinkedHashMap<>();
+        // Keyed by the hit's rank: hashing the hit record itself hashes its passage text and sentences.
+        Map<Integer, Integer> numbers = new LinkedHashMap<>();
         StringBuilder text = new StringBuilder();
         for (Picked sentence : picked) {
-            int n = numbers.computeIfAbsent(sentence.hit(), hit -> numbers.size() + 1);
+            int n = numbers.computeIfAbsent(sentence.rank(), rank -> numbers.size() + 1);
             text.append(sentence.text()).append(" [").append(n).append("] ");
         }
         List<Citation> citations = new ArrayList<>();
-        for (Map.Entry<PassageHit, Integer> entry : numbers.entrySet()) {
-            PassageHit hit = entry.getKey();
+        for (Map.Entry<Integer, Integer> entry : numbers.entrySet()) {
+            PassageHit hit = usable.get(entry.getKey());
             citations.add(new Citation(entry.getValue(), hit.document().id(), hit.passage().id(), hit.document().title(),
                     hit.passage().sectionLabel(), hit.document().url(), quote(hit), round(hit.score()), hit.document().status()));
             String status = hit.document().status();
@@ -93,7 +92,7 @@ final class AnswerComposer {
 
     private List<Picked> pickSentences(List<PassageHit> usable) {
         List<Picked> picked = new ArrayList<>();
-        List<Set<String>> wordsSoFar = new ArrayList<>();
+        List<int[]> wordsSoFar = new ArrayList<>();
         float bestSentence = usable.isEmpty() ? 0 : usable.get(0).sentences().stream()
                 .map(HighlightedSentence::score).max(Float::compare).orElse(0f);
         for (int i = 0; i < usable.size() && picked.size() < config.maxSentences(); i++) {
@@ -152,44 +151,58 @@ final class AnswerComposer {
     }
 
     /** Adds the sentence unless it (nearly) repeats one already chosen, as FAQ and module often do. */
-    private static void addIfNew(PassageHit hit, int rank, HighlightedSentence sentence, List<Picked> into, List<Set<String>> wordsSoFar) {
+    private static void addIfNew(PassageHit hit, int rank, HighlightedSentence sentence, List<Picked> into, List<int[]> wordsSoFar) {
         String clean = clean(sentence.text());
         if (clean.endsWith(":")) {
             return; // the lead-in to a list ("... memuat tiga muatan pokok:") says nothing without the list
         }
-        Set<String> words = words(clean);
-        if (words.isEmpty() || wordsSoFar.stream().anyMatch(seen -> similarity(seen, words) >= NEAR_DUPLICATE)) {
+        int[] words = words(clean);
+        if (words.length == 0 || wordsSoFar.stream().anyMatch(seen -> similarity(seen, words) >= NEAR_DUPLICATE)) {
             return;
         }
         wordsSoFar.add(words);
         into.add(new Picked(hit, rank, clean, sentence.start()));
     }
 
-    /** The lower-cased runs of letters and digits. A loop, not a regex split: it runs on every candidate sentence. */
-    private static Set<String> words(String sentence) {
-        Set<String> words = new HashSet<>();
-        int start = -1;
+    /**
+     * The distinct lower-cased runs of letters and digits, as sorted hashes: it runs on every candidate sentence,
+     * and sets of word strings were a tenth of an answer (profiled). Two words sharing a hash only nudge a
+     * near-duplicate check.
+     */
+    static int[] words(String sentence) {
+        int[] hashes = new int[sentence.length() / 2 + 1];
+        int count = 0;
+        int hash = 0;
+        boolean inWord = false;
         for (int i = 0; i <= sentence.length(); i++) {
-            boolean wordChar = i < sentence.length() && Character.isLetterOrDigit(sentence.charAt(i));
-            if (wordChar && start < 0) {
-                start = i;
-            } else if (!wordChar && start >= 0) {
-                words.add(sentence.substring(start, i).toLowerCase(Locale.ROOT));
-                start = -1;
+            char c = i < sentence.length() ? sentence.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                hash = 31 * hash + Character.toLowerCase(c);
+                inWord = true;
+            } else if (inWord) {
+                hashes[count++] = hash;
+                hash = 0;
+                inWord = false;
             }
         }
-        return words;
+        return Arrays.stream(hashes, 0, count).sorted().distinct().toArray();
     }
 
-    /** Jaccard similarity of two word sets. */
-    private static double similarity(Set<String> a, Set<String> b) {
+    /** Jaccard similarity of two sorted sets of word hashes. */
+    static double similarity(int[] a, int[] b) {
         int shared = 0;
-        for (String word : a) {
-            if (b.contains(word)) {
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] == b[j]) {
                 shared++;
+                i++;
+                j++;
+            } else if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
-        int union = a.size() + b.size() - shared;
+        int union = a.length + b.length - shared;
         return union == 0 ? 0 : (double) shared / union;
     }
 
@@ -201,14 +214,52 @@ final class AnswerComposer {
                 .map(sentence -> sentence.text().strip())
                 .reduce((a, b) -> a + " " + b)
                 .orElse(hit.passage().text());
-        return truncate(WHITE_SPACE.matcher(joined).replaceAll(" ").strip(), MAX_QUOTE_CHARS);
+        return truncate(foldWhiteSpace(joined), MAX_QUOTE_CHARS);
     }
 
     /** One line of plain text: list bullets and line breaks folded, overly long runs cut. */
     static String clean(String sentence) {
-        String withoutMarkers = LIST_MARKER.matcher(DANGLING_LIST_MARKER.matcher(sentence).replaceAll("")).replaceAll("");
-        String oneLine = WHITE_SPACE.matcher(withoutMarkers).replaceAll(" ").strip();
-        return truncate(oneLine, MAX_SENTENCE_CHARS);
+        String withoutMarkers = sentence;
+        if (hasLineBreak(sentence)) {
+            withoutMarkers = LIST_MARKER.matcher(DANGLING_LIST_MARKER.matcher(sentence).replaceAll("")).replaceAll("");
+        } else {
+            // One line: a list marker can only open it (the regexes were a tenth of an answer, profiled).
+            Matcher marker = LIST_MARKER.matcher(sentence);
+            if (marker.lookingAt()) {
+                withoutMarkers = sentence.substring(marker.end());
+            }
+        }
+        return truncate(foldWhiteSpace(withoutMarkers), MAX_SENTENCE_CHARS);
+    }
+
+    /** A character at which a multi-line regex's ^ may match after it. */
+    private static boolean hasLineBreak(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Each run of white space ({@code \\s}) as one space, none at either end. */
+    static String foldWhiteSpace(String text) {
+        StringBuilder folded = new StringBuilder(text.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                pendingSpace = folded.length() > 0;
+            } else {
+                if (pendingSpace) {
+                    folded.append(' ');
+                    pendingSpace = false;
+                }
+                folded.append(c);
+            }
+        }
+        return folded.toString().strip();
     }
 
     private static String truncate(String text, int max) {
