@@ -206,15 +206,24 @@ final class AnswerComposer {
         return union == 0 ? 0 : (double) shared / union;
     }
 
+    /** The hit's matched sentences (else its first ones) in reading order, on one line, cut to the quote length. */
     private static String quote(PassageHit hit) {
         List<HighlightedSentence> matched = hit.sentences().stream().filter(sentence -> sentence.score() > 0).toList();
         List<HighlightedSentence> chosen = matched.isEmpty() ? hit.sentences() : matched;
-        String joined = chosen.stream()
-                .sorted(Comparator.comparingInt(HighlightedSentence::start))
-                .map(sentence -> sentence.text().strip())
-                .reduce((a, b) -> a + " " + b)
-                .orElse(hit.passage().text());
-        return truncate(foldWhiteSpace(joined), MAX_QUOTE_CHARS);
+        if (chosen.isEmpty()) {
+            return truncate(foldWhiteSpace(hit.passage().text()), MAX_QUOTE_CHARS);
+        }
+        StringBuilder quote = new StringBuilder();
+        for (HighlightedSentence sentence : chosen.stream().sorted(Comparator.comparingInt(HighlightedSentence::start)).toList()) {
+            if (quote.length() > MAX_QUOTE_CHARS) {
+                break; // the rest would be cut off
+            }
+            String folded = foldWhiteSpace(sentence.text());
+            if (!folded.isEmpty()) {
+                quote.append(quote.isEmpty() ? "" : " ").append(folded);
+            }
+        }
+        return truncate(quote.toString(), MAX_QUOTE_CHARS);
     }
 
     /** One line of plain text: list bullets and line breaks folded, overly long runs cut. */
@@ -243,8 +252,24 @@ final class AnswerComposer {
         return false;
     }
 
+    /** Whether the text has white space other than single spaces between other characters. */
+    private static boolean needsFolding(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+                    || (c == ' ' && (i == 0 || i == last || text.charAt(i + 1) == ' '))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Each run of white space ({@code \\s}) as one space, none at either end. */
     static String foldWhiteSpace(String text) {
+        if (!needsFolding(text)) {
+            return text.strip();
+        }
         StringBuilder folded = new StringBuilder(text.length());
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {

@@ -72,9 +72,12 @@ public final class SentenceHighlighter {
 
     /**
      * A passage's analysed words in text order (by start offset, then end offset, then term, as the
-     * highlighter merges them), with how often each word's term occurs in the passage, and its sentence bounds.
+     * highlighter merges them), as bytes for Lucene's Passage and as text for matching the question (a string keeps its
+     * hash, bytes hash again on every look-up), with how often each word's term occurs in the passage, and the
+     * sentence bounds.
      */
-    private record Words(String text, int[] sentenceBounds, int[] starts, int[] ends, BytesRef[] terms, int[] freqsInPassage) {
+    private record Words(String text, int[] sentenceBounds, int[] starts, int[] ends, BytesRef[] terms, String[] termTexts,
+                         int[] freqsInPassage) {
     }
 
     /** For each Lucene document, its best sentences for the query's words, at most {@code perDocument}. */
@@ -82,8 +85,8 @@ public final class SentenceHighlighter {
         Set<Term> queryTerms = new HashSet<>();
         // As the highlighter takes them with phrases not highlighted strictly: every word of every clause.
         query.visit(QueryVisitor.termCollector(queryTerms));
-        Map<String, Set<BytesRef>> wantedByField = new HashMap<>();
-        queryTerms.forEach(term -> wantedByField.computeIfAbsent(term.field(), field -> new HashSet<>()).add(term.bytes()));
+        Map<String, Set<String>> wantedByField = new HashMap<>();
+        queryTerms.forEach(term -> wantedByField.computeIfAbsent(term.field(), field -> new HashSet<>()).add(term.text()));
         List<List<HighlightedSentence>> result = new ArrayList<>(docIds.length);
         for (int doc : docIds) {
             Words words = wordsByDoc.get(doc, this::analyse);
@@ -93,7 +96,7 @@ public final class SentenceHighlighter {
     }
 
     @SuppressWarnings("unchecked")
-    private List<HighlightedSentence> best(Words words, Set<BytesRef> wanted, int perDocument) {
+    private List<HighlightedSentence> best(Words words, Set<String> wanted, int perDocument) {
         String text = words.text();
         if (text.isEmpty()) {
             return List.of();
@@ -106,13 +109,13 @@ public final class SentenceHighlighter {
     }
 
     /** The UnifiedHighlighter's FieldHighlighter loop, over the remembered words that the question asks for. */
-    private Passage[] scoredSentences(Words words, Set<BytesRef> wanted, int perDocument) {
+    private Passage[] scoredSentences(Words words, Set<String> wanted, int perDocument) {
         int contentLength = words.text().length();
         PriorityQueue<Passage> best = new PriorityQueue<>(perDocument + 1, SCORE_THEN_START);
         Passage passage = new Passage();
         int lastPassageEnd = 0;
         for (int i = 0; i < words.terms().length; i++) {
-            if (!wanted.contains(words.terms()[i])) {
+            if (!wanted.contains(words.termTexts()[i])) {
                 continue;
             }
             int start = words.starts()[i];
@@ -196,6 +199,7 @@ public final class SentenceHighlighter {
         List<int[]> offsets = new ArrayList<>();
         List<BytesRef> terms = new ArrayList<>();
         Map<BytesRef, Integer> freqs = new HashMap<>();
+        Map<BytesRef, String> texts = new HashMap<>();
         try (TokenStream tokens = analyzer.tokenStream(field, text)) {
             TermToBytesRefAttribute term = tokens.addAttribute(TermToBytesRefAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
@@ -205,6 +209,7 @@ public final class SentenceHighlighter {
                 offsets.add(new int[] {offset.startOffset(), offset.endOffset(), terms.size()});
                 terms.add(bytes);
                 freqs.merge(bytes, 1, Integer::sum);
+                texts.computeIfAbsent(bytes, BytesRef::utf8ToString);
             }
             tokens.end();
         } catch (IOException e) {
@@ -217,14 +222,16 @@ public final class SentenceHighlighter {
         int[] ends = new int[count];
         BytesRef[] sortedTerms = new BytesRef[count];
         int[] freqsInPassage = new int[count];
+        String[] termTexts = new String[count];
         for (int i = 0; i < count; i++) {
             int[] token = offsets.get(i);
             starts[i] = token[0];
             ends[i] = token[1];
             sortedTerms[i] = terms.get(token[2]);
             freqsInPassage[i] = freqs.get(sortedTerms[i]);
+            termTexts[i] = texts.get(sortedTerms[i]);
         }
-        return new Words(text, sentenceBounds(text), starts, ends, sortedTerms, freqsInPassage);
+        return new Words(text, sentenceBounds(text), starts, ends, sortedTerms, termTexts, freqsInPassage);
     }
 
     private static int[] sentenceBounds(String text) {

@@ -31,6 +31,7 @@ final class TermLookup {
     private final IndexReaderContext top;
     private final Map<String, TermsEnum[]> enumsByField = new HashMap<>();
     private final Cache<Term, TermStates> known;
+    private final Map<String, Integer> docFreqs = new HashMap<>();
 
     /** @param known statistics already looked up in this reader, shared by all questions on it */
     TermLookup(IndexReader reader, Cache<Term, TermStates> known) {
@@ -39,13 +40,18 @@ final class TermLookup {
         this.known = known;
     }
 
-    /** In how many passages the term occurs in body, heading or title of that language (the most of the three). */
+    /**
+     * In how many passages the term occurs in body, heading or title of that language (the most of the three).
+     * Kept for the question: building its query and checking coverage ask for the same terms again.
+     */
     int docFreq(String language, String text) {
-        int docFreq = 0;
-        for (String field : List.of(IndexFields.body(language), IndexFields.heading(language), IndexFields.title(language))) {
-            docFreq = Math.max(docFreq, states(new Term(field, text)).docFreq());
-        }
-        return docFreq;
+        return docFreqs.computeIfAbsent(language + ' ' + text, key -> {
+            int docFreq = 0;
+            for (String field : List.of(IndexFields.body(language), IndexFields.heading(language), IndexFields.title(language))) {
+                docFreq = Math.max(docFreq, states(new Term(field, text)).docFreq());
+            }
+            return docFreq;
+        });
     }
 
     int passages() {
