@@ -2,23 +2,25 @@ package bhr.assistant.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * Scores a question's query as the sum of its clauses' scores, each clause scored by Lucene once per index version
- * and remembered. A question is one disjunction of optional clauses (a word in title, heading or body, a synonym,
- * an exact word), so a passage's score is the sum of the scores of the clauses it matches, and a clause's scores
- * depend only on the clause and the index. Questions share most of their words ("HAM", "perusahaan", "pekerja"),
- * and scoring every passage that matches them was two fifths of an answer's time (profiled): a remembered clause
- * costs an addition per passage instead.
+ * The clauses of questions' queries, each built and scored by Lucene once per index version and remembered under
+ * a key that names it ("id term perusahaan", "exact umkm"). A question is one disjunction of optional clauses (a
+ * word in title, heading or body, a synonym, an exact word), so a passage's score is the sum of the scores of the
+ * clauses it matches, and a clause's scores depend only on the clause and the index. Questions share most of their
+ * words ("HAM", "perusahaan", "pekerja"): scoring every passage that matches them was two fifths of an answer's
+ * time (profiled), and looking up a remembered clause by its query (hashing and comparing nested queries) still a
+ * tenth. A remembered clause costs a string look-up and an addition per passage.
  * <p>
  * Bounded by the number of passage scores held, so a flood of made-up words costs searches, not memory.
  */
@@ -27,30 +29,58 @@ final class ClauseScores {
     /** About 8 MB: a passage number and a score per entry. */
     static final int MAX_SCORES = 1_000_000;
 
-    /** The passages a clause matches, in index order, with the clause's score for each. */
-    private record Scored(int[] docs, float[] scores) {
+    /** A clause with the passages it matches, in index order, and its score for each. */
+    record Scored(Query query, int[] docs, float[] scores) {
     }
 
-    private final Cache<Query, Scored> byClause = Caffeine.newBuilder()
+    private final Cache<String, Optional<Scored>> byKey = Caffeine.newBuilder()
             .maximumWeight(MAX_SCORES)
-            .weigher((Query clause, Scored scored) -> Math.max(1, scored.docs().length))
+            .weigher((String key, Optional<Scored> scored) -> Math.max(1, scored.map(clause -> clause.docs().length).orElse(0)))
             .build();
 
-    /** Every passage the query matches with its score, as Lucene scores the whole disjunction. */
-    List<ScoreDoc> matches(IndexSearcher searcher, BooleanQuery query) throws IOException {
-        int maxDoc = searcher.getIndexReader().maxDoc();
+    /**
+     * The clause under the key, built and scored the first time it is asked for; empty when it matches nothing.
+     * The key must name everything the clause depends on besides the index: its fields, words and weight.
+     */
+    Optional<Scored> clause(String key, Supplier<Optional<Query>> build, IndexSearcher searcher) {
+        Optional<Scored> scored = byKey.getIfPresent(key);
+        if (scored == null) {
+            // Scored here rather than inside the cache's compute, which would hold a cache lock during the search.
+            scored = build.get().map(query -> score(query, searcher));
+            byKey.put(key, scored);
+        }
+        return scored;
+    }
+
+    private static Scored score(Query clause, IndexSearcher searcher) {
+        try {
+            List<ScoreDoc> matches = searcher.search(clause, new AllMatches());
+            matches.sort((a, b) -> Integer.compare(a.doc, b.doc));
+            int[] docs = new int[matches.size()];
+            float[] scores = new float[matches.size()];
+            for (int i = 0; i < docs.length; i++) {
+                docs[i] = matches.get(i).doc;
+                scores[i] = matches.get(i).score;
+            }
+            return new Scored(clause, docs, scores);
+        } catch (IOException e) {
+            throw new UncheckedIOException("scoring a query clause failed", e);
+        }
+    }
+
+    /** Every passage the clauses match, with the sum of their scores: what Lucene gives for their disjunction. */
+    static List<ScoreDoc> matches(List<Scored> clauses, int maxDoc) {
         double[] sums = new double[maxDoc];
         boolean[] matched = new boolean[maxDoc];
         int count = 0;
-        for (BooleanClause clause : query.clauses()) {
-            Scored scored = scored(searcher, clause.getQuery());
-            for (int i = 0; i < scored.docs().length; i++) {
-                int doc = scored.docs()[i];
+        for (Scored clause : clauses) {
+            for (int i = 0; i < clause.docs().length; i++) {
+                int doc = clause.docs()[i];
                 if (!matched[doc]) {
                     matched[doc] = true;
                     count++;
                 }
-                sums[doc] += scored.scores()[i];
+                sums[doc] += clause.scores()[i];
             }
         }
         List<ScoreDoc> matches = new ArrayList<>(count);
@@ -60,23 +90,5 @@ final class ClauseScores {
             }
         }
         return matches;
-    }
-
-    private Scored scored(IndexSearcher searcher, Query clause) throws IOException {
-        Scored scored = byClause.getIfPresent(clause);
-        if (scored == null) {
-            // Scored here rather than inside the cache's compute, which would hold a cache lock during the search.
-            List<ScoreDoc> matches = searcher.search(clause, new AllMatches());
-            int[] docs = new int[matches.size()];
-            float[] scores = new float[matches.size()];
-            matches.sort((a, b) -> Integer.compare(a.doc, b.doc));
-            for (int i = 0; i < docs.length; i++) {
-                docs[i] = matches.get(i).doc;
-                scores[i] = matches.get(i).score;
-            }
-            scored = new Scored(docs, scores);
-            byClause.put(clause, scored);
-        }
-        return scored;
     }
 }

@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.spell.DirectSpellChecker;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,8 +69,8 @@ final class PassageQueryBuilder {
      * @param termsByLanguage        the question's analysed terms, per language
      * @param alternativesByLanguage for each question term, the terms standing for the same concept
      */
-    record BuiltQuery(BooleanQuery query, Map<String, List<String>> termsByLanguage, Map<String, Map<String, Set<String>>> alternativesByLanguage,
-                      TermLookup termLookup, ClauseScores clauseScores) {
+    record BuiltQuery(BooleanQuery query, List<ClauseScores.Scored> clauses, Map<String, List<String>> termsByLanguage,
+                      Map<String, Map<String, Set<String>>> alternativesByLanguage, TermLookup termLookup) {
     }
 
     private final Analyzers analyzers;
@@ -106,10 +108,11 @@ final class PassageQueryBuilder {
      * Lucene to score the whole query again. The actor filter and the language boost are therefore applied by the
      * retriever to the scored matches.
      */
-    Optional<BuiltQuery> build(String text, List<QueryExpander.Expansion> expansions, IndexReader reader) {
+    Optional<BuiltQuery> build(String text, List<QueryExpander.Expansion> expansions, IndexSearcher searcher) {
+        IndexReader reader = searcher.getIndexReader();
         IndexMemory memory = memory(reader);
         TermLookup termLookup = new TermLookup(reader, memory.termStates());
-        BooleanQuery.Builder content = new BooleanQuery.Builder();
+        Clauses content = new Clauses(memory.clauseScores(), searcher);
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> alternativesByLanguage = new LinkedHashMap<>();
         for (String language : Analyzers.LANGUAGES) {
@@ -126,7 +129,7 @@ final class PassageQueryBuilder {
             termsByLanguage.put(language, List.copyOf(terms));
             alternativesByLanguage.put(language, alternatives);
             for (String term : terms) {
-                termQuery(termLookup, language, term).ifPresent(query -> content.add(query, BooleanClause.Occur.SHOULD));
+                content.add(language + " term " + term, () -> termQuery(termLookup, language, term));
             }
             // An alternative matters most where the user's own word finds nothing (English, slang, a typo); where the
             // word itself is in the index, its alternatives only nudge, so they cannot crowd out exact matches.
@@ -136,11 +139,11 @@ final class PassageQueryBuilder {
                 names.stream().filter(name -> !terms.contains(name) && !tooCommon(termLookup, language, name))
                         .forEach(name -> extra.merge(name, boost, Math::max));
             });
-            extra.entrySet().stream().limit(MAX_TERMS).forEach(entry ->
-                    termQuery(termLookup, language, entry.getKey()).ifPresent(query ->
-                            content.add(new BoostQuery(query, entry.getValue()), BooleanClause.Occur.SHOULD)));
+            extra.entrySet().stream().limit(MAX_TERMS).forEach(entry -> content.add(
+                    language + " term " + entry.getKey() + " ^" + entry.getValue(),
+                    () -> termQuery(termLookup, language, entry.getKey()).map(query -> new BoostQuery(query, entry.getValue()))));
             for (Query reference : references(termLookup, language, text)) {
-                content.add(reference, BooleanClause.Occur.SHOULD);
+                content.add(reference.toString(), () -> Optional.of(reference));
             }
         }
         if (termsByLanguage.isEmpty()) {
@@ -148,9 +151,30 @@ final class PassageQueryBuilder {
         }
         Set<String> exactWords = new LinkedHashSet<>();
         exactWords.addAll(TextAnalysis.terms(analyzers.exact(), IndexFields.EXACT, text));
-        exactWords.stream().limit(MAX_TERMS).forEach(word -> termLookup.termQuery(IndexFields.EXACT, word).ifPresent(query ->
-                content.add(new BoostQuery(query, EXACT_BOOST), BooleanClause.Occur.SHOULD)));
-        return Optional.of(new BuiltQuery(content.build(), termsByLanguage, alternativesByLanguage, termLookup, memory.clauseScores()));
+        exactWords.stream().limit(MAX_TERMS).forEach(word -> content.add("exact " + word,
+                () -> termLookup.termQuery(IndexFields.EXACT, word).map(query -> new BoostQuery(query, EXACT_BOOST))));
+        return Optional.of(new BuiltQuery(content.query.build(), List.copyOf(content.scored), termsByLanguage, alternativesByLanguage, termLookup));
+    }
+
+    /** The clauses of one question's query, each taken from those this index version remembers, or added to them. */
+    private static final class Clauses {
+        private final ClauseScores remembered;
+        private final IndexSearcher searcher;
+        private final List<ClauseScores.Scored> scored = new ArrayList<>();
+        private final BooleanQuery.Builder query = new BooleanQuery.Builder();
+
+        Clauses(ClauseScores remembered, IndexSearcher searcher) {
+            this.remembered = remembered;
+            this.searcher = searcher;
+        }
+
+        /** @param key names everything the clause depends on besides the index: language, fields, words, weight */
+        void add(String key, Supplier<Optional<? extends Query>> clause) {
+            remembered.clause(key, () -> clause.get().map(Query.class::cast), searcher).ifPresent(found -> {
+                scored.add(found);
+                query.add(found.query(), BooleanClause.Occur.SHOULD);
+            });
+        }
     }
 
     private List<String> analyse(String language, String text) {

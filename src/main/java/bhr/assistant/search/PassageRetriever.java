@@ -53,7 +53,7 @@ public class PassageRetriever {
     public Retrieval retrieve(SearchRequest request) {
         String text = normalizer.normalize(request.text());
         List<QueryExpander.Expansion> expansions = expander.expansions(text);
-        return index.read(snapshot -> queryBuilder.build(text, expansions, snapshot.searcher().getIndexReader())
+        return index.read(snapshot -> queryBuilder.build(text, expansions, snapshot.searcher())
                 .map(built -> retrieve(snapshot, built, request))
                 .orElseGet(Retrieval::empty));
     }
@@ -81,7 +81,7 @@ public class PassageRetriever {
     private static List<ScoreDoc> top(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, SearchRequest request,
                                       int count) throws IOException {
         List<ScoreDoc> matches = new ArrayList<>();
-        for (ScoreDoc match : built.clauseScores().matches(snapshot.searcher(), built.query())) {
+        for (ScoreDoc match : ClauseScores.matches(built.clauses(), snapshot.searcher().getIndexReader().maxDoc())) {
             if (request.actor().isPresent() && !snapshot.passage(match.doc).actors().contains(request.actor().get())) {
                 continue;
             }

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** Remembered clause scores must rank exactly as Lucene scoring the whole question would. */
 class ClauseScoresTest {
@@ -41,19 +42,27 @@ class ClauseScoresTest {
             "kewajban pemrintah daerah",
             "PRISMA indikator HAM HAM HAM"})
     void sumOfRememberedClausesEqualsLuceneScoringTheWholeQuery(String question) {
-        ClauseScores clauseScores = new ClauseScores();
+        PassageQueryBuilder builder = new PassageQueryBuilder(ANALYZERS);
         index.read(snapshot -> {
             IndexSearcher searcher = snapshot.searcher();
             String text = QueryNormalizer.standard().normalize(question);
-            BooleanQuery query = new PassageQueryBuilder(ANALYZERS)
-                    .build(text, QueryExpander.standard().expansions(text), searcher.getIndexReader()).orElseThrow().query();
-            Map<Integer, Float> lucene = byDoc(search(searcher, query));
-            assertFalse(lucene.isEmpty(), "the question should match passages");
-            // First with every clause scored anew, then from what was remembered.
+            List<ClauseScores.Scored> firstTime = null;
+            // First with every clause built and scored anew, then as remembered.
             for (int pass = 0; pass < 2; pass++) {
-                Map<Integer, Float> summed = byDoc(matches(clauseScores, searcher, query));
+                PassageQueryBuilder.BuiltQuery built = builder.build(text, QueryExpander.standard().expansions(text), searcher).orElseThrow();
+                Map<Integer, Float> lucene = byDoc(search(searcher, built.query()));
+                assertFalse(lucene.isEmpty(), "the question should match passages");
+                Map<Integer, Float> summed = byDoc(ClauseScores.matches(built.clauses(), searcher.getIndexReader().maxDoc()));
                 assertEquals(lucene.keySet(), summed.keySet(), "the same passages match");
                 lucene.forEach((doc, score) -> assertEquals(score, summed.get(doc), score * 1e-6f, "score of passage " + doc));
+                assertEquals(built.query().clauses().size(), built.clauses().size());
+                if (firstTime == null) {
+                    firstTime = built.clauses();
+                } else {
+                    for (int i = 0; i < firstTime.size(); i++) {
+                        assertSame(firstTime.get(i), built.clauses().get(i), "clause " + i + " is remembered, not scored again");
+                    }
+                }
             }
             return null;
         });
@@ -62,14 +71,6 @@ class ClauseScoresTest {
     private static List<ScoreDoc> search(IndexSearcher searcher, BooleanQuery query) {
         try {
             return searcher.search(query, new AllMatches());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<ScoreDoc> matches(ClauseScores clauseScores, IndexSearcher searcher, BooleanQuery query) {
-        try {
-            return clauseScores.matches(searcher, query);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
