@@ -83,11 +83,11 @@ final class PassageQueryBuilder {
 
     /**
      * What is looked up in one index version and only changes with it: spelling corrections (the costliest step
-     * of a question, profiled), term statistics (a dictionary seek per field and term, a tenth of an answer) and
-     * clause scores. All are bounded, so a flood of made-up words costs lookups, not memory.
+     * of a question, profiled), term statistics (a dictionary seek per field and term, a tenth of an answer),
+     * document frequencies and clause scores. All are bounded, so a flood of made-up words costs lookups, not memory.
      */
     private record IndexMemory(Object index, Map<String, Optional<String>> corrections, Cache<Term, TermStates> termStates,
-                               ClauseScores clauseScores) {
+                               Cache<String, Integer> docFreqs, ClauseScores clauseScores) {
     }
 
     PassageQueryBuilder(Analyzers analyzers) {
@@ -111,7 +111,7 @@ final class PassageQueryBuilder {
     Optional<BuiltQuery> build(String text, List<QueryExpander.Expansion> expansions, IndexSearcher searcher) {
         IndexReader reader = searcher.getIndexReader();
         IndexMemory memory = memory(reader);
-        TermLookup termLookup = new TermLookup(reader, memory.termStates());
+        TermLookup termLookup = new TermLookup(reader, memory.termStates(), memory.docFreqs());
         Clauses content = new Clauses(memory.clauseScores(), searcher);
         Map<String, List<String>> termsByLanguage = new LinkedHashMap<>();
         Map<String, Map<String, Set<String>>> alternativesByLanguage = new LinkedHashMap<>();
@@ -231,6 +231,7 @@ final class PassageQueryBuilder {
                 current = memory;
                 if (current == null || current.index() != index) {
                     current = new IndexMemory(index, new ConcurrentHashMap<>(),
+                            Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build(),
                             Caffeine.newBuilder().maximumSize(MAX_REMEMBERED).build(), new ClauseScores());
                     memory = current;
                 }

@@ -31,27 +31,36 @@ final class TermLookup {
     private final IndexReaderContext top;
     private final Map<String, TermsEnum[]> enumsByField = new HashMap<>();
     private final Cache<Term, TermStates> known;
-    private final Map<String, Integer> docFreqs = new HashMap<>();
+    private final Cache<String, Integer> docFreqs;
 
-    /** @param known statistics already looked up in this reader, shared by all questions on it */
-    TermLookup(IndexReader reader, Cache<Term, TermStates> known) {
+    /**
+     * @param known    statistics already looked up in this reader, shared by all questions on it
+     * @param docFreqs document frequencies per language and term already worked out in this reader
+     */
+    TermLookup(IndexReader reader, Cache<Term, TermStates> known, Cache<String, Integer> docFreqs) {
         this.reader = reader;
         this.top = reader.getContext();
         this.known = known;
+        this.docFreqs = docFreqs;
     }
 
     /**
      * In how many passages the term occurs in body, heading or title of that language (the most of the three).
-     * Kept for the question: building its query and checking coverage ask for the same terms again.
+     * Kept per index version: building a query (alternatives, common words) and checking coverage ask for the
+     * same terms again and again, and three look-ups of term statistics per term were a tenth of an answer (profiled).
      */
     int docFreq(String language, String text) {
-        return docFreqs.computeIfAbsent(language + ' ' + text, key -> {
+        String key = language + ' ' + text;
+        Integer known = docFreqs.getIfPresent(key);
+        if (known == null) {
             int docFreq = 0;
             for (String field : List.of(IndexFields.body(language), IndexFields.heading(language), IndexFields.title(language))) {
                 docFreq = Math.max(docFreq, states(new Term(field, text)).docFreq());
             }
-            return docFreq;
-        });
+            known = docFreq;
+            docFreqs.put(key, known);
+        }
+        return known;
     }
 
     int passages() {
