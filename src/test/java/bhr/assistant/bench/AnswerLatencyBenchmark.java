@@ -76,6 +76,27 @@ public class AnswerLatencyBenchmark {
         return answers.ask(Question.of(nextQuestion()));
     }
 
+    /**
+     * Every question answered by a new retriever: its query clauses, term statistics and spelling corrections are
+     * worked out anew, as for the first questions after a knowledge-base change (the passages' analysed words,
+     * kept with the index version, stay).
+     */
+    @Benchmark
+    public Object answerNothingRemembered(NewRetriever fresh) {
+        return fresh.answers.ask(Question.of(nextQuestion()));
+    }
+
+    /** A retriever made for each call, outside the measured time. */
+    @State(Scope.Thread)
+    public static class NewRetriever {
+        private AnswerService answers;
+
+        @Setup(Level.Invocation)
+        public void create(AnswerLatencyBenchmark benchmark) {
+            answers = new AnswerService(new PassageRetriever(benchmark.index, benchmark.analyzers), new AnswerConfig(0.4, 0.35, 4, 0));
+        }
+    }
+
     /** The same few questions again and again, as in a burst after a news story: served by the answer cache. */
     @Benchmark
     public Object answerRepeatedQuestion() {
