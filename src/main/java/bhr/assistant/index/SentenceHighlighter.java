@@ -7,8 +7,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
@@ -20,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,11 +79,12 @@ public final class SentenceHighlighter {
                          int[] freqsInPassage) {
     }
 
-    /** For each Lucene document, its best sentences for the query's words, at most {@code perDocument}. */
-    public List<List<HighlightedSentence>> bestSentences(Query query, int[] docIds, int perDocument) {
-        Set<Term> queryTerms = new HashSet<>();
-        // As the highlighter takes them with phrases not highlighted strictly: every word of every clause.
-        query.visit(QueryVisitor.termCollector(queryTerms));
+    /**
+     * For each Lucene document, its best sentences for the question's words, at most {@code perDocument}.
+     *
+     * @param queryTerms every word of every clause of the question's query (phrases are not highlighted strictly)
+     */
+    public List<List<HighlightedSentence>> bestSentences(Collection<Term> queryTerms, int[] docIds, int perDocument) {
         Map<String, Set<String>> wantedByField = new HashMap<>();
         queryTerms.forEach(term -> wantedByField.computeIfAbsent(term.field(), field -> new HashSet<>()).add(term.text()));
         List<List<HighlightedSentence>> result = new ArrayList<>(docIds.length);

@@ -2,15 +2,19 @@ package bhr.assistant.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -29,8 +33,8 @@ final class ClauseScores {
     /** About 8 MB: a passage number and a score per entry. */
     static final int MAX_SCORES = 1_000_000;
 
-    /** A clause with the passages it matches, in index order, and its score for each. */
-    record Scored(Query query, int[] docs, float[] scores) {
+    /** A clause, its words (for the highlighter), the passages it matches in index order, and its score for each. */
+    record Scored(Query query, List<Term> terms, int[] docs, float[] scores) {
     }
 
     private final Cache<String, Optional<Scored>> byKey = Caffeine.newBuilder()
@@ -62,7 +66,9 @@ final class ClauseScores {
                 docs[i] = matches.get(i).doc;
                 scores[i] = matches.get(i).score;
             }
-            return new Scored(clause, docs, scores);
+            Set<Term> terms = new LinkedHashSet<>();
+            clause.visit(QueryVisitor.termCollector(terms));
+            return new Scored(clause, List.copyOf(terms), docs, scores);
         } catch (IOException e) {
             throw new UncheckedIOException("scoring a query clause failed", e);
         }

@@ -69,8 +69,19 @@ final class PassageQueryBuilder {
      * @param termsByLanguage        the question's analysed terms, per language
      * @param alternativesByLanguage for each question term, the terms standing for the same concept
      */
-    record BuiltQuery(BooleanQuery query, List<ClauseScores.Scored> clauses, Map<String, List<String>> termsByLanguage,
+    record BuiltQuery(List<ClauseScores.Scored> clauses, Map<String, List<String>> termsByLanguage,
                       Map<String, Map<String, Set<String>>> alternativesByLanguage, TermLookup termLookup) {
+
+        /**
+         * The question as one Lucene query, the disjunction of its clauses. Answering does not need it (the clauses'
+         * scores are added up, and building it hashes every clause: a tenth of an answer, profiled); it shows what
+         * is searched.
+         */
+        BooleanQuery query() {
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            clauses.forEach(clause -> query.add(clause.query(), BooleanClause.Occur.SHOULD));
+            return query.build();
+        }
     }
 
     private final Analyzers analyzers;
@@ -153,7 +164,7 @@ final class PassageQueryBuilder {
         exactWords.addAll(TextAnalysis.terms(analyzers.exact(), IndexFields.EXACT, text));
         exactWords.stream().limit(MAX_TERMS).forEach(word -> content.add("exact " + word,
                 () -> termLookup.termQuery(IndexFields.EXACT, word).map(query -> new BoostQuery(query, EXACT_BOOST))));
-        return Optional.of(new BuiltQuery(content.query.build(), List.copyOf(content.scored), termsByLanguage, alternativesByLanguage, termLookup));
+        return Optional.of(new BuiltQuery(List.copyOf(content.scored), termsByLanguage, alternativesByLanguage, termLookup));
     }
 
     /** The clauses of one question's query, each taken from those this index version remembers, or added to them. */
@@ -161,7 +172,6 @@ final class PassageQueryBuilder {
         private final ClauseScores remembered;
         private final IndexSearcher searcher;
         private final List<ClauseScores.Scored> scored = new ArrayList<>();
-        private final BooleanQuery.Builder query = new BooleanQuery.Builder();
 
         Clauses(ClauseScores remembered, IndexSearcher searcher) {
             this.remembered = remembered;
@@ -170,10 +180,7 @@ final class PassageQueryBuilder {
 
         /** @param key names everything the clause depends on besides the index: language, fields, words, weight */
         void add(String key, Supplier<Optional<? extends Query>> clause) {
-            remembered.clause(key, () -> clause.get().map(Query.class::cast), searcher).ifPresent(found -> {
-                scored.add(found);
-                query.add(found.query(), BooleanClause.Occur.SHOULD);
-            });
+            remembered.clause(key, () -> clause.get().map(Query.class::cast), searcher).ifPresent(scored::add);
         }
     }
 

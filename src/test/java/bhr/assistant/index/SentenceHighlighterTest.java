@@ -9,6 +9,7 @@ import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,9 +23,11 @@ import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,7 +65,9 @@ class SentenceHighlighterTest {
         index.read(snapshot -> {
             Query query = questionQuery(question);
             int[] allPassages = IntStream.range(0, snapshot.passageCount()).toArray();
-            List<List<HighlightedSentence>> remembered = snapshot.highlighter().bestSentences(query, allPassages, 3);
+            Set<Term> queryTerms = new HashSet<>();
+            query.visit(QueryVisitor.termCollector(queryTerms));
+            List<List<HighlightedSentence>> remembered = snapshot.highlighter().bestSentences(queryTerms, allPassages, 3);
             List<List<HighlightedSentence>> lucene = unifiedHighlighter(snapshot, query, allPassages, 3);
             int withMatches = 0;
             for (int doc : allPassages) {
@@ -70,7 +75,7 @@ class SentenceHighlighterTest {
                 withMatches += remembered.get(doc).stream().anyMatch(sentence -> sentence.score() > 0) ? 1 : 0;
             }
             // Asked again, the remembered words give the same answer.
-            assertEquals(remembered, snapshot.highlighter().bestSentences(query, allPassages, 3));
+            assertEquals(remembered, snapshot.highlighter().bestSentences(queryTerms, allPassages, 3));
             if (!question.startsWith("zzzz")) {
                 assertTrue(withMatches > 0, "some passage should contain a question word");
             }
