@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TermToBytesRefAttribute;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
@@ -18,10 +17,8 @@ import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,22 +68,20 @@ public final class SentenceHighlighter {
 
     /**
      * A passage's analysed words in text order (by start offset, then end offset, then term, as the
-     * highlighter merges them), as bytes for Lucene's Passage and as text for matching the question (a string keeps its
-     * hash, bytes hash again on every look-up), with how often each word's term occurs in the passage, and the
-     * sentence bounds.
+     * highlighter merges them) with how often each word's term occurs in the passage, where each term occurs (so a
+     * question's words are looked up, not every word of the passage compared with them), and the sentence bounds.
      */
-    private record Words(String text, int[] sentenceBounds, int[] starts, int[] ends, BytesRef[] terms, String[] termTexts,
-                         int[] freqsInPassage) {
+    private record Words(String text, int[] sentenceBounds, int[] starts, int[] ends, BytesRef[] terms,
+                         Map<String, int[]> positionsByTerm, int[] freqsInPassage) {
     }
 
     /**
      * For each Lucene document, its best sentences for the question's words, at most {@code perDocument}.
      *
-     * @param queryTerms every word of every clause of the question's query (phrases are not highlighted strictly)
+     * @param wantedByField every word of every clause of the question's query, by field (phrases are not
+     *                      highlighted strictly)
      */
-    public List<List<HighlightedSentence>> bestSentences(Collection<Term> queryTerms, int[] docIds, int perDocument) {
-        Map<String, Set<String>> wantedByField = new HashMap<>();
-        queryTerms.forEach(term -> wantedByField.computeIfAbsent(term.field(), field -> new HashSet<>()).add(term.text()));
+    public List<List<HighlightedSentence>> bestSentences(Map<String, Set<String>> wantedByField, int[] docIds, int perDocument) {
         List<List<HighlightedSentence>> result = new ArrayList<>(docIds.length);
         for (int doc : docIds) {
             Words words = wordsByDoc.get(doc, this::analyse);
@@ -114,10 +109,7 @@ public final class SentenceHighlighter {
         PriorityQueue<Passage> best = new PriorityQueue<>(perDocument + 1, SCORE_THEN_START);
         Passage passage = new Passage();
         int lastPassageEnd = 0;
-        for (int i = 0; i < words.terms().length; i++) {
-            if (!wanted.contains(words.termTexts()[i])) {
-                continue;
-            }
+        for (int i : wantedPositions(words, wanted)) {
             int start = words.starts()[i];
             int end = words.ends()[i];
             if (start < contentLength && end > contentLength) {
@@ -145,6 +137,21 @@ public final class SentenceHighlighter {
     private static final Comparator<Passage> SCORE_THEN_START = (left, right) -> left.getScore() < right.getScore() ? -1
             : left.getScore() > right.getScore() ? 1
             : left.getStartOffset() - right.getStartOffset();
+
+    /** Where the wanted words occur in the passage, in text order. */
+    private static int[] wantedPositions(Words words, Set<String> wanted) {
+        int[] positions = new int[0];
+        for (String word : wanted) {
+            int[] at = words.positionsByTerm().get(word);
+            if (at != null) {
+                int before = positions.length;
+                positions = Arrays.copyOf(positions, before + at.length);
+                System.arraycopy(at, 0, positions, before, at.length);
+            }
+        }
+        Arrays.sort(positions);
+        return positions;
+    }
 
     /** Scores a finished sentence and keeps it if it is among the best; returns the passage to fill next. */
     private Passage offer(PriorityQueue<Passage> best, Passage passage, int contentLength, int perDocument) {
@@ -199,7 +206,7 @@ public final class SentenceHighlighter {
         List<int[]> offsets = new ArrayList<>();
         List<BytesRef> terms = new ArrayList<>();
         Map<BytesRef, Integer> freqs = new HashMap<>();
-        Map<BytesRef, String> texts = new HashMap<>();
+
         try (TokenStream tokens = analyzer.tokenStream(field, text)) {
             TermToBytesRefAttribute term = tokens.addAttribute(TermToBytesRefAttribute.class);
             OffsetAttribute offset = tokens.addAttribute(OffsetAttribute.class);
@@ -209,7 +216,6 @@ public final class SentenceHighlighter {
                 offsets.add(new int[] {offset.startOffset(), offset.endOffset(), terms.size()});
                 terms.add(bytes);
                 freqs.merge(bytes, 1, Integer::sum);
-                texts.computeIfAbsent(bytes, BytesRef::utf8ToString);
             }
             tokens.end();
         } catch (IOException e) {
@@ -222,16 +228,18 @@ public final class SentenceHighlighter {
         int[] ends = new int[count];
         BytesRef[] sortedTerms = new BytesRef[count];
         int[] freqsInPassage = new int[count];
-        String[] termTexts = new String[count];
+        Map<String, List<Integer>> positions = new HashMap<>();
         for (int i = 0; i < count; i++) {
             int[] token = offsets.get(i);
             starts[i] = token[0];
             ends[i] = token[1];
             sortedTerms[i] = terms.get(token[2]);
             freqsInPassage[i] = freqs.get(sortedTerms[i]);
-            termTexts[i] = texts.get(sortedTerms[i]);
+            positions.computeIfAbsent(sortedTerms[i].utf8ToString(), term -> new ArrayList<>()).add(i);
         }
-        return new Words(text, sentenceBounds(text), starts, ends, sortedTerms, termTexts, freqsInPassage);
+        Map<String, int[]> positionsByTerm = new HashMap<>();
+        positions.forEach((term, at) -> positionsByTerm.put(term, at.stream().mapToInt(Integer::intValue).toArray()));
+        return new Words(text, sentenceBounds(text), starts, ends, sortedTerms, positionsByTerm, freqsInPassage);
     }
 
     private static int[] sentenceBounds(String text) {

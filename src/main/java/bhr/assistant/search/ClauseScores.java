@@ -13,9 +13,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The clauses of questions' queries, each built and scored by Lucene once per index version and remembered under
@@ -33,8 +35,11 @@ final class ClauseScores {
     /** About 8 MB: a passage number and a score per entry. */
     static final int MAX_SCORES = 1_000_000;
 
-    /** A clause, its words (for the highlighter), the passages it matches in index order, and its score for each. */
-    record Scored(Query query, List<Term> terms, int[] docs, float[] scores) {
+    /**
+     * A clause, its words by field (for the highlighter), the passages it matches in index order, and its score
+     * for each.
+     */
+    record Scored(Query query, Map<String, List<String>> wordsByField, int[] docs, float[] scores) {
     }
 
     private final Cache<String, Optional<Scored>> byKey = Caffeine.newBuilder()
@@ -68,7 +73,9 @@ final class ClauseScores {
             }
             Set<Term> terms = new LinkedHashSet<>();
             clause.visit(QueryVisitor.termCollector(terms));
-            return new Scored(clause, List.copyOf(terms), docs, scores);
+            Map<String, List<String>> wordsByField = terms.stream().collect(Collectors.groupingBy(Term::field,
+                    Collectors.mapping(Term::text, Collectors.toUnmodifiableList())));
+            return new Scored(clause, Map.copyOf(wordsByField), docs, scores);
         } catch (IOException e) {
             throw new UncheckedIOException("scoring a query clause failed", e);
         }

@@ -7,7 +7,6 @@ import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.Passage;
 import jakarta.inject.Singleton;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.IntroSelector;
 
@@ -144,8 +143,10 @@ public class PassageRetriever {
             return List.of();
         }
         int[] docIds = chosen.stream().mapToInt(scoreDoc -> scoreDoc.doc).toArray();
-        List<Term> questionTerms = built.clauses().stream().flatMap(clause -> clause.terms().stream()).toList();
-        List<List<HighlightedSentence>> sentences = snapshot.highlighter().bestSentences(questionTerms, docIds, SENTENCES_PER_PASSAGE);
+        Map<String, Set<String>> wordsByField = new HashMap<>();
+        built.clauses().forEach(clause -> clause.wordsByField().forEach((field, words) ->
+                wordsByField.computeIfAbsent(field, key -> new HashSet<>()).addAll(words)));
+        List<List<HighlightedSentence>> sentences = snapshot.highlighter().bestSentences(wordsByField, docIds, SENTENCES_PER_PASSAGE);
         List<PassageHit> hits = new ArrayList<>(chosen.size());
         for (int i = 0; i < chosen.size(); i++) {
             Passage passage = snapshot.passage(docIds[i]);

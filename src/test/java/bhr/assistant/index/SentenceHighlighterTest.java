@@ -23,6 +23,7 @@ import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,9 @@ class SentenceHighlighterTest {
             int[] allPassages = IntStream.range(0, snapshot.passageCount()).toArray();
             Set<Term> queryTerms = new HashSet<>();
             query.visit(QueryVisitor.termCollector(queryTerms));
-            List<List<HighlightedSentence>> remembered = snapshot.highlighter().bestSentences(queryTerms, allPassages, 3);
+            Map<String, Set<String>> wordsByField = new HashMap<>();
+            queryTerms.forEach(term -> wordsByField.computeIfAbsent(term.field(), field -> new HashSet<>()).add(term.text()));
+            List<List<HighlightedSentence>> remembered = snapshot.highlighter().bestSentences(wordsByField, allPassages, 3);
             List<List<HighlightedSentence>> lucene = unifiedHighlighter(snapshot, query, allPassages, 3);
             int withMatches = 0;
             for (int doc : allPassages) {
@@ -75,7 +78,7 @@ class SentenceHighlighterTest {
                 withMatches += remembered.get(doc).stream().anyMatch(sentence -> sentence.score() > 0) ? 1 : 0;
             }
             // Asked again, the remembered words give the same answer.
-            assertEquals(remembered, snapshot.highlighter().bestSentences(queryTerms, allPassages, 3));
+            assertEquals(remembered, snapshot.highlighter().bestSentences(wordsByField, allPassages, 3));
             if (!question.startsWith("zzzz")) {
                 assertTrue(withMatches > 0, "some passage should contain a question word");
             }
