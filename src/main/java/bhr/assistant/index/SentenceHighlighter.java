@@ -140,14 +140,20 @@ public final class SentenceHighlighter {
 
     /** Where the wanted words occur in the passage, in text order. */
     private static int[] wantedPositions(Words words, Set<String> wanted) {
-        int[] positions = new int[0];
+        List<int[]> found = new ArrayList<>();
+        int count = 0;
         for (String word : wanted) {
             int[] at = words.positionsByTerm().get(word);
             if (at != null) {
-                int before = positions.length;
-                positions = Arrays.copyOf(positions, before + at.length);
-                System.arraycopy(at, 0, positions, before, at.length);
+                found.add(at);
+                count += at.length;
             }
+        }
+        int[] positions = new int[count];
+        int filled = 0;
+        for (int[] at : found) {
+            System.arraycopy(at, 0, positions, filled, at.length);
+            filled += at.length;
         }
         Arrays.sort(positions);
         return positions;

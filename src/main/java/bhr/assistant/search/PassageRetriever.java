@@ -2,6 +2,7 @@ package bhr.assistant.search;
 
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.HighlightedSentence;
+import bhr.assistant.index.IndexFields;
 import bhr.assistant.index.IndexSnapshot;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.KnowledgeDocument;
@@ -34,6 +35,7 @@ public class PassageRetriever {
     private static final int COVERAGE_DEPTH = 3;
     /** Added to passages in the user's language: enough to break near-ties between translations, no more. */
     static final float LANGUAGE_BOOST = 2.0f;
+    private static final List<String> BODY_FIELDS = Analyzers.LANGUAGES.stream().map(IndexFields::body).toList();
 
     private final KnowledgeIndex index;
     private final PassageQueryBuilder queryBuilder;
@@ -143,9 +145,13 @@ public class PassageRetriever {
             return List.of();
         }
         int[] docIds = chosen.stream().mapToInt(scoreDoc -> scoreDoc.doc).toArray();
+        // Only body fields are highlighted: the words of title, heading and exact-word clauses need no set.
         Map<String, Set<String>> wordsByField = new HashMap<>();
-        built.clauses().forEach(clause -> clause.wordsByField().forEach((field, words) ->
-                wordsByField.computeIfAbsent(field, key -> new HashSet<>()).addAll(words)));
+        for (String field : BODY_FIELDS) {
+            Set<String> words = new HashSet<>();
+            built.clauses().forEach(clause -> words.addAll(clause.wordsByField().getOrDefault(field, List.of())));
+            wordsByField.put(field, words);
+        }
         List<List<HighlightedSentence>> sentences = snapshot.highlighter().bestSentences(wordsByField, docIds, SENTENCES_PER_PASSAGE);
         List<PassageHit> hits = new ArrayList<>(chosen.size());
         for (int i = 0; i < chosen.size(); i++) {
