@@ -1,6 +1,6 @@
 package bhr.assistant.index;
 
-import bhr.assistant.kb.KnowledgeBaseLoader;
+import bhr.assistant.BundledIndex;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.util.ArrayList;
@@ -49,8 +48,7 @@ class SentenceHighlighterTest {
 
     @BeforeAll
     static void indexBundledKnowledgeBase() throws IOException {
-        index = new KnowledgeIndex(ANALYZERS);
-        index.replace(new KnowledgeBaseLoader().load(Path.of("knowledge-base")).documents());
+        index = BundledIndex.build(ANALYZERS);
     }
 
     @ParameterizedTest

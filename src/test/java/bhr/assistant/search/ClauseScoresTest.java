@@ -1,8 +1,8 @@
 package bhr.assistant.search;
 
+import bhr.assistant.BundledIndex;
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.KnowledgeIndex;
-import bhr.assistant.kb.KnowledgeBaseLoader;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,8 +28,7 @@ class ClauseScoresTest {
 
     @BeforeAll
     static void indexBundledKnowledgeBase() throws IOException {
-        index = new KnowledgeIndex(ANALYZERS);
-        index.replace(new KnowledgeBaseLoader().load(Path.of("knowledge-base")).documents());
+        index = BundledIndex.build(ANALYZERS);
     }
 
     @ParameterizedTest
