@@ -28,12 +28,18 @@ import java.util.stream.Collectors;
  * time (profiled), and looking up a remembered clause by its query (hashing and comparing nested queries) still a
  * tenth. A remembered clause costs a string look-up and an addition per passage.
  * <p>
- * Bounded by the number of passage scores held, so a flood of made-up words costs searches, not memory.
+ * Bounded by the memory held (see {@link #MAX_WEIGHT}), so a flood of made-up words costs searches, not memory.
  */
 final class ClauseScores {
 
-    /** About 8 MB: a passage number and a score per entry. */
-    static final int MAX_SCORES = 1_000_000;
+    /**
+     * The budget, in units of 8 bytes: a passage number and its score take one, a clause itself (its key, queries
+     * and words) about 128, a word that matches nothing about 16. So at most about 16 MB, and a flood of made-up
+     * words evicts clauses rather than growing the heap.
+     */
+    static final int MAX_WEIGHT = 2_000_000;
+    private static final int CLAUSE_WEIGHT = 128;
+    private static final int NO_CLAUSE_WEIGHT = 16;
 
     /**
      * A clause, its words by field (for the highlighter), the passages it matches in index order, and its score
@@ -43,8 +49,8 @@ final class ClauseScores {
     }
 
     private final Cache<String, Optional<Scored>> byKey = Caffeine.newBuilder()
-            .maximumWeight(MAX_SCORES)
-            .weigher((String key, Optional<Scored> scored) -> Math.max(1, scored.map(clause -> clause.docs().length).orElse(0)))
+            .maximumWeight(MAX_WEIGHT)
+            .weigher((String key, Optional<Scored> scored) -> scored.map(clause -> CLAUSE_WEIGHT + clause.docs().length).orElse(NO_CLAUSE_WEIGHT))
             .build();
 
     /**
@@ -59,6 +65,12 @@ final class ClauseScores {
             byKey.put(key, scored);
         }
         return scored;
+    }
+
+    /** How many clauses (and words that match nothing) are remembered, once pending evictions are done. */
+    long remembered() {
+        byKey.cleanUp();
+        return byKey.estimatedSize();
     }
 
     private static Scored score(Query clause, IndexSearcher searcher) {

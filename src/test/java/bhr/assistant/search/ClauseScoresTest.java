@@ -7,6 +7,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,11 +15,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Remembered clause scores must rank exactly as Lucene scoring the whole question would. */
 class ClauseScoresTest {
@@ -64,6 +67,20 @@ class ClauseScoresTest {
             }
             return null;
         });
+    }
+
+    @Test
+    void aFloodOfMadeUpWordsIsForgottenNotHoarded() {
+        ClauseScores clauseScores = new ClauseScores();
+        index.read(snapshot -> {
+            for (int i = 0; i < 300_000; i++) {
+                assertTrue(clauseScores.clause("id term kata" + i, Optional::empty, snapshot.searcher()).isEmpty());
+            }
+            return null;
+        });
+        long remembered = clauseScores.remembered();
+        assertTrue(remembered <= 125_000, "remembered " + remembered + " words that match nothing");
+        assertTrue(remembered > 1_000, "words that match nothing are remembered too, up to the budget");
     }
 
     private static List<ScoreDoc> search(IndexSearcher searcher, BooleanQuery query) {
