@@ -33,13 +33,12 @@ import java.util.stream.Collectors;
 final class ClauseScores {
 
     /**
-     * The budget, in units of 8 bytes: a passage number and its score take one, a clause itself (its key, queries
-     * and words) about 128, a word that matches nothing about 16. So at most about 16 MB, and a flood of made-up
-     * words evicts clauses rather than growing the heap.
+     * The budget, in units of 8 bytes: a key takes about 64 bytes plus 2 a character, a clause (its queries and
+     * words) about 128 units more, and each passage score one. So at most about 16 MB, and a flood of made-up (or
+     * made-up long) words evicts clauses rather than growing the heap.
      */
     static final int MAX_WEIGHT = 2_000_000;
     private static final int CLAUSE_WEIGHT = 128;
-    private static final int NO_CLAUSE_WEIGHT = 16;
 
     /**
      * A clause, its words by field (for the highlighter), the passages it matches in index order, and its score
@@ -50,7 +49,7 @@ final class ClauseScores {
 
     private final Cache<String, Optional<Scored>> byKey = Caffeine.newBuilder()
             .maximumWeight(MAX_WEIGHT)
-            .weigher((String key, Optional<Scored> scored) -> scored.map(clause -> CLAUSE_WEIGHT + clause.docs().length).orElse(NO_CLAUSE_WEIGHT))
+            .weigher((String key, Optional<Scored> scored) -> keyWeight(key) + scored.map(clause -> CLAUSE_WEIGHT + clause.docs().length).orElse(0))
             .build();
 
     /**
@@ -65,6 +64,11 @@ final class ClauseScores {
             byKey.put(key, scored);
         }
         return scored;
+    }
+
+    /** What a key weighs in the budget, in units of 8 bytes. */
+    static int keyWeight(String key) {
+        return (64 + 2 * key.length()) / 8;
     }
 
     /** How many clauses (and words that match nothing) are remembered, once pending evictions are done. */
