@@ -1,12 +1,10 @@
 package bhr.assistant.hostile;
 
+import bhr.assistant.BundledIndex;
 import bhr.assistant.answer.Answer;
 import bhr.assistant.answer.AnswerConfig;
 import bhr.assistant.answer.AnswerService;
 import bhr.assistant.answer.Question;
-import bhr.assistant.index.Analyzers;
-import bhr.assistant.index.KnowledgeIndex;
-import bhr.assistant.kb.KnowledgeBaseLoader;
 import bhr.assistant.search.PassageRetriever;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
@@ -19,7 +17,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -50,10 +47,7 @@ class HostileInputTest {
 
     @Test
     void any_question_gets_a_bounded_well_formed_answer() throws Exception {
-        Analyzers analyzers = new Analyzers();
-        KnowledgeIndex index = new KnowledgeIndex(analyzers);
-        index.replace(new KnowledgeBaseLoader().load(Path.of("knowledge-base")).documents());
-        AnswerService answers = new AnswerService(new PassageRetriever(index, analyzers), config);
+        AnswerService answers = new AnswerService(new PassageRetriever(BundledIndex.index(), BundledIndex.analyzers()), config);
         HostileStrings strings = new HostileStrings(20261128);
         for (int i = 0; i < 300; i++) {
             String question = strings.next();

@@ -12,7 +12,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,13 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SentenceHighlighterTest {
 
-    private static final Analyzers ANALYZERS = new Analyzers();
-    private static KnowledgeIndex index;
-
-    @BeforeAll
-    static void indexBundledKnowledgeBase() throws IOException {
-        index = BundledIndex.build(ANALYZERS);
-    }
+    private static final Analyzers ANALYZERS = BundledIndex.analyzers();
+    private static final KnowledgeIndex INDEX = BundledIndex.index();
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -61,7 +55,7 @@ class SentenceHighlighterTest {
             "prisma indikator penilaian mandiri risiko",
             "zzzz kata yang tidak ada qwerty"})
     void choosesTheUnifiedHighlightersSentencesForEveryPassage(String question) {
-        index.read(snapshot -> {
+        INDEX.read(snapshot -> {
             Query query = questionQuery(question);
             int[] allPassages = IntStream.range(0, snapshot.passageCount()).toArray();
             Set<Term> queryTerms = new HashSet<>();

@@ -6,7 +6,6 @@ import bhr.assistant.index.KnowledgeIndex;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,13 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Remembered clause scores must rank exactly as Lucene scoring the whole question would. */
 class ClauseScoresTest {
 
-    private static final Analyzers ANALYZERS = new Analyzers();
-    private static KnowledgeIndex index;
-
-    @BeforeAll
-    static void indexBundledKnowledgeBase() throws IOException {
-        index = BundledIndex.build(ANALYZERS);
-    }
+    private static final Analyzers ANALYZERS = BundledIndex.analyzers();
+    private static final KnowledgeIndex INDEX = BundledIndex.index();
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -43,7 +37,7 @@ class ClauseScoresTest {
             "PRISMA indikator HAM HAM HAM"})
     void sumOfRememberedClausesEqualsLuceneScoringTheWholeQuery(String question) {
         PassageQueryBuilder builder = new PassageQueryBuilder(ANALYZERS);
-        index.read(snapshot -> {
+        INDEX.read(snapshot -> {
             IndexSearcher searcher = snapshot.searcher();
             String text = QueryNormalizer.standard().normalize(question);
             List<ClauseScores.Scored> firstTime = null;
@@ -75,7 +69,7 @@ class ClauseScoresTest {
         String padding = "k".repeat(wordLength);
         for (int i = 0; i < 300_000; i++) {
             String key = "id term " + padding + i;
-            index.read(snapshot -> clauseScores.clause(key, Optional::empty, snapshot.searcher()));
+            INDEX.read(snapshot -> clauseScores.clause(key, Optional::empty, snapshot.searcher()));
         }
         long remembered = clauseScores.remembered();
         // As many as fit if all were as light as the shortest key.
