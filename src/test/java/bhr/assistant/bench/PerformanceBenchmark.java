@@ -1,6 +1,8 @@
 package bhr.assistant.bench;
 
 import bhr.assistant.TestFiles;
+import bhr.assistant.eval.Corpora;
+import bhr.assistant.eval.EvalQuestion;
 import bhr.assistant.index.Analyzers;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.KnowledgeBaseLoader;
@@ -123,7 +125,8 @@ class PerformanceBenchmark {
                 HttpRequest documents = HttpRequest.newBuilder(URI.create(base + "/api/documents")).timeout(Duration.ofSeconds(10)).GET().build();
                 // As shipped, a burst repeats a few questions; with the cache off, every one of the 233 evaluation
                 // questions (formal, slang, typos, English, unanswerable) is worked out, over and over.
-                List<String> questions = answerCache ? AnswerLatencyBenchmark.QUESTIONS : evaluationQuestions();
+                List<String> questions = answerCache ? AnswerLatencyBenchmark.QUESTIONS
+                        : Corpora.bhrQuestions().stream().map(EvalQuestion::question).toList();
                 List<HttpRequest> asks = questions.stream().map(question -> HttpRequest.newBuilder(URI.create(base + "/api/ask"))
                         .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("question", question)), StandardCharsets.UTF_8)).build()).toList();
@@ -142,16 +145,6 @@ class PerformanceBenchmark {
                 TestFiles.deleteTree(data);
             }
         }
-    }
-
-    private static List<String> evaluationQuestions() throws IOException {
-        List<String> questions = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("src/test/resources/eval/bhr-eval.jsonl"), StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                questions.add(JSON.readTree(line).get("question").asText());
-            }
-        }
-        return questions;
     }
 
     private static String json(Map<String, String> body) {

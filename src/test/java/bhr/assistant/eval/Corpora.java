@@ -19,8 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Loads the evaluation corpora and their questions. */
-final class Corpora {
+/** Loads the evaluation corpora and their questions (the benchmark asks the BHR questions too). */
+public final class Corpora {
 
     static final Path BHR_QUESTIONS = Path.of("src/test/resources/eval/bhr-eval.jsonl");
     /** The public sets live beside the repository (../shared/eval), as the brief lays the workspace out. */
@@ -39,7 +39,7 @@ final class Corpora {
         return report.documents();
     }
 
-    static List<EvalQuestion> bhrQuestions() throws IOException {
+    public static List<EvalQuestion> bhrQuestions() throws IOException {
         List<EvalQuestion> questions = new ArrayList<>();
         for (String line : Files.readAllLines(BHR_QUESTIONS, StandardCharsets.UTF_8)) {
             if (line.isBlank()) {

@@ -9,9 +9,9 @@ import java.util.Set;
  * @param type  formal, informal, typo, english, keyword, article, unanswerable (BHR set) or "all" (outside sets)
  * @param split valid (for tuning) or test (for reporting)
  */
-record EvalQuestion(String id, String type, String question, Set<String> passages, String split) {
+public record EvalQuestion(String id, String type, String question, Set<String> passages, String split) {
 
-    EvalQuestion {
+    public EvalQuestion {
         passages = Set.copyOf(passages);
     }
 
