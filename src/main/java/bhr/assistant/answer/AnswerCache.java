@@ -17,6 +17,10 @@ final class AnswerCache {
 
     /** Everything the answer depends on besides the knowledge base itself. */
     private record Key(String text, Optional<String> language, int limit, Optional<String> actor, long version) {
+
+        static Key of(Question question, String text, long version) {
+            return new Key(text, question.language(), question.limit(), question.actor(), version);
+        }
     }
 
     private final Cache<Key, Answer> answers;
@@ -30,7 +34,7 @@ final class AnswerCache {
         if (answers == null) {
             return Optional.empty();
         }
-        Answer answer = answers.getIfPresent(new Key(text, question.language(), question.limit(), question.actor(), version));
+        Answer answer = answers.getIfPresent(Key.of(question, text, version));
         return Optional.ofNullable(answer).map(found -> inWording(found, question));
     }
 
@@ -43,7 +47,7 @@ final class AnswerCache {
         if (answers == null) {
             return compute.get();
         }
-        return inWording(answers.get(new Key(text, question.language(), question.limit(), question.actor(), version), key -> compute.get()), question);
+        return inWording(answers.get(Key.of(question, text, version), key -> compute.get()), question);
     }
 
     private static Answer inWording(Answer answer, Question question) {

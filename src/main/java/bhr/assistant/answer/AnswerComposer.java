@@ -257,12 +257,16 @@ final class AnswerComposer {
         int last = text.length() - 1;
         for (int i = 0; i <= last; i++) {
             char c = text.charAt(i);
-            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
-                    || (c == ' ' && (i == 0 || i == last || text.charAt(i + 1) == ' '))) {
+            if (isWhiteSpace(c) && (c != ' ' || i == 0 || i == last || text.charAt(i + 1) == ' ')) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A character of the regex class {@code \\s}: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isWhiteSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Each run of white space ({@code \\s}) as one space, none at either end. */
@@ -274,7 +278,7 @@ final class AnswerComposer {
         boolean pendingSpace = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (isWhiteSpace(c)) {
                 pendingSpace = folded.length() > 0;
             } else {
                 if (pendingSpace) {

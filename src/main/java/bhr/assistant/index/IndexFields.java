@@ -36,7 +36,7 @@ public final class IndexFields {
         return HEADING + language;
     }
 
-    /** Passage text, analysed with offsets (the highlighter picks sentences without re-analysing) and stored. */
+    /** Passage text, analysed with positions (article-reference phrases); neither stored nor with offsets. */
     public static String body(String language) {
         return BODY + language;
     }

@@ -56,7 +56,7 @@ final class ClauseScores {
      * The clause under the key, built and scored the first time it is asked for; empty when it matches nothing.
      * The key must name everything the clause depends on besides the index: its fields, words and weight.
      */
-    Optional<Scored> clause(String key, Supplier<Optional<Query>> build, IndexSearcher searcher) {
+    Optional<Scored> clause(String key, Supplier<Optional<? extends Query>> build, IndexSearcher searcher) {
         Optional<Scored> scored = byKey.getIfPresent(key);
         if (scored == null) {
             // Scored here rather than inside the cache's compute, which would hold a cache lock during the search.

@@ -180,7 +180,7 @@ final class PassageQueryBuilder {
 
         /** @param key names everything the clause depends on besides the index: language, fields, words, weight */
         void add(String key, Supplier<Optional<? extends Query>> clause) {
-            remembered.clause(key, () -> clause.get().map(Query.class::cast), searcher).ifPresent(scored::add);
+            remembered.clause(key, clause, searcher).ifPresent(scored::add);
         }
     }
 

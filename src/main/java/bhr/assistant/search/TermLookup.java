@@ -51,16 +51,16 @@ final class TermLookup {
      */
     int docFreq(String language, String text) {
         String key = language + ' ' + text;
-        Integer known = docFreqs.getIfPresent(key);
-        if (known == null) {
-            int docFreq = 0;
-            for (String field : List.of(IndexFields.body(language), IndexFields.heading(language), IndexFields.title(language))) {
-                docFreq = Math.max(docFreq, states(new Term(field, text)).docFreq());
-            }
-            known = docFreq;
-            docFreqs.put(key, known);
+        Integer cached = docFreqs.getIfPresent(key);
+        if (cached != null) {
+            return cached;
         }
-        return known;
+        int docFreq = 0;
+        for (String field : List.of(IndexFields.body(language), IndexFields.heading(language), IndexFields.title(language))) {
+            docFreq = Math.max(docFreq, states(new Term(field, text)).docFreq());
+        }
+        docFreqs.put(key, docFreq);
+        return docFreq;
     }
 
     int passages() {
