@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Loads the evaluation corpora and their questions (the benchmark asks the BHR questions too). */
 public final class Corpora {
@@ -48,10 +52,22 @@ public final class Corpora {
             JsonNode node = JSON.readTree(line);
             List<String> passages = new ArrayList<>();
             node.path("passages").forEach(p -> passages.add(p.asText()));
-            questions.add(EvalQuestion.of(node.path("id").asText(), node.path("type").asText(), node.path("question").asText(),
-                    passages, node.path("split").asText("test")));
+            String id = node.path("id").asText();
+            questions.add(new EvalQuestion(id, node.path("type").asText(), node.path("question").asText(), Set.copyOf(passages),
+                    node.path("split").asText("test"), node.path("intent").asText(""), fact(id, node.path("fact"))));
         }
         return questions;
+    }
+
+    private static Optional<Pattern> fact(String questionId, JsonNode fact) {
+        if (!fact.isTextual()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EvalQuestion.compileFact(fact.asText()));
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(questionId + ": fact regex does not compile: " + e.getMessage(), e);
+        }
     }
 
     /**
