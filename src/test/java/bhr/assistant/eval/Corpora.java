@@ -27,6 +27,8 @@ import java.util.regex.PatternSyntaxException;
 public final class Corpora {
 
     static final Path BHR_QUESTIONS = Path.of("src/test/resources/eval/bhr-eval.jsonl");
+    /** Messages that are not questions for the knowledge base (greetings, thanks, emoji), and questions wrapped in them. */
+    static final Path SMALL_TALK = Path.of("src/test/resources/eval/bhr-smalltalk.jsonl");
     /** The public sets live beside the repository (../shared/eval), as the brief lays the workspace out. */
     static final Path OUTSIDE = Path.of("..", "shared", "eval");
 
@@ -68,6 +70,20 @@ public final class Corpora {
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(questionId + ": fact regex does not compile: " + e.getMessage(), e);
         }
+    }
+
+    public static List<SmallTalkMessage> smallTalk() throws IOException {
+        List<SmallTalkMessage> messages = new ArrayList<>();
+        for (String line : Files.readAllLines(SMALL_TALK, StandardCharsets.UTF_8)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = JSON.readTree(line);
+            JsonNode asks = node.path("asks");
+            messages.add(new SmallTalkMessage(node.path("id").asText(), node.path("text").asText(), node.path("category").asText(),
+                    node.path("language").asText(), node.path("split").asText(), asks.isTextual() ? Optional.of(asks.asText()) : Optional.empty()));
+        }
+        return messages;
     }
 
     /**

@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The labels the answer-level evaluation stands on: every answerable BHR question says what kind of answer it asks for
  * and, as a regex, the fact a good answer's first sentence states; the knowledge base states each of those facts in a
  * sentence of a passage labelled for the question (a fact no passage states could never be answered, and would count
- * against the reader).
+ * against the reader); the small-talk messages are well-formed.
  */
 class EvalLabelsTest {
 
@@ -90,6 +92,66 @@ class EvalLabelsTest {
         }
         assertTrue(unstated.isEmpty(), "facts the labelled passages do not state (fix the label, or the knowledge base):\n"
                 + String.join("\n", unstated));
+    }
+
+    @Test
+    void small_talk_messages_are_well_formed_and_their_questions_ask_answerable_eval_questions() throws IOException {
+        List<SmallTalkMessage> messages = Corpora.smallTalk();
+        Map<String, EvalQuestion> evalQuestions = Corpora.bhrQuestions().stream()
+                .collect(Collectors.toMap(EvalQuestion::id, Function.identity()));
+        Set<String> evalTexts = evalQuestions.values().stream().map(q -> q.question().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        Set<String> texts = new HashSet<>();
+        for (int i = 0; i < messages.size(); i++) {
+            SmallTalkMessage message = messages.get(i);
+            String where = message.id() + " \"" + message.text() + "\"";
+            if (!message.id().equals(String.format(Locale.ROOT, "s%03d", i + 1))) {
+                problems.add(where + ": ids run s001, s002, ... in file order; expected s%03d".formatted(i + 1));
+            }
+            if (message.text().isBlank() || !texts.add(message.text().strip().toLowerCase(Locale.ROOT))) {
+                problems.add(where + ": text is blank or repeated");
+            }
+            if (evalTexts.contains(message.text().toLowerCase(Locale.ROOT))) {
+                problems.add(where + ": copies an evaluation question word for word");
+            }
+            if (!SmallTalkMessage.CATEGORIES.contains(message.category())) {
+                problems.add(where + ": category " + message.category() + " is not one of " + SmallTalkMessage.CATEGORIES);
+            }
+            if (!Set.of("id", "en").contains(message.language())) {
+                problems.add(where + ": language must be id or en, not " + message.language());
+            }
+            String expectedSplit = i % 2 == 0 ? "valid" : "test";
+            if (!message.split().equals(expectedSplit)) {
+                problems.add(where + ": splits alternate valid/test; expected " + expectedSplit);
+            }
+            if (message.isQuestion()) {
+                EvalQuestion asked = message.asks().map(evalQuestions::get).orElse(null);
+                if (asked == null || !asked.answerable()) {
+                    problems.add(where + ": a wrapped question must name the answerable evaluation question it asks, not " + message.asks());
+                }
+            } else if (message.asks().isPresent()) {
+                problems.add(where + ": only questions name an evaluation question");
+            }
+        }
+        long questions = messages.stream().filter(SmallTalkMessage::isQuestion).count();
+        if (messages.size() - questions < 100 || questions < 20) {
+            problems.add("expected at least 100 small-talk messages and 20 wrapped questions, found "
+                    + (messages.size() - questions) + " and " + questions);
+        }
+        for (String category : SmallTalkMessage.CATEGORIES) {
+            for (String split : List.of("valid", "test")) {
+                if (messages.stream().noneMatch(m -> m.category().equals(category) && m.split().equals(split))) {
+                    problems.add("no " + category + " message in the " + split + " split");
+                }
+            }
+        }
+        for (String language : List.of("id", "en")) {
+            if (messages.stream().noneMatch(m -> m.language().equals(language) && !m.isQuestion())
+                    || messages.stream().noneMatch(m -> m.language().equals(language) && m.isQuestion())) {
+                problems.add("small talk and wrapped questions are both needed in " + language);
+            }
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
