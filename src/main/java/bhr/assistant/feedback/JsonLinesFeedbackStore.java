@@ -26,11 +26,13 @@ class JsonLinesFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void record(FeedbackRecord record) {
+    public boolean record(FeedbackRecord record) {
         try {
             file.append(record);
+            return true;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not record feedback in {}: {}", file.path(), e.getMessage());
+            LOG.warn("Could not record feedback in {}: {}", file.path(), e.toString());
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.kb.DocumentMetadata;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -72,8 +73,13 @@ class FeedbackController {
                 }
             }
         }
-        feedback.record(new FeedbackRecord(Instant.now(), helpful.getBooleanValue() ? FeedbackRecord.Kind.HELPFUL : FeedbackRecord.Kind.NOT_HELPFUL,
+        boolean recorded = feedback.record(new FeedbackRecord(Instant.now(),
+                helpful.getBooleanValue() ? FeedbackRecord.Kind.HELPFUL : FeedbackRecord.Kind.NOT_HELPFUL,
                 question.getStringValue().strip(), "web", "", passageIds));
+        if (!recorded) {
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(new ApiError("your rating could not be saved right now; please try again later"));
+        }
         return HttpResponse.ok(new Recorded(true));
     }
 }

@@ -32,6 +32,8 @@ import java.util.Set;
  */
 public final class IndexBuilder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IndexBuilder.class);
+
     /** Title and exact words are only matched word by word, never as phrases: no positions to write. */
     private static final FieldType WORDS_TYPE = wordsType();
     private static final Set<String> ID_ONLY = Set.of(IndexFields.ID);
@@ -48,7 +50,17 @@ public final class IndexBuilder {
         IndexDirectories.Version storage = directories.create();
         try {
             return build(documents, versionNumber, storage);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            storage.delete();
+            if (storage.path().isEmpty()) {
+                throw e;
+            }
+            // The files are only a cache of the originals: a full or failing disk must not stop a change that
+            // could otherwise be saved, so this version is built in memory (slower to search) instead.
+            LOG.warn("Writing index files failed ({}); this version is kept in memory", e.toString());
+            IndexDirectories.Version inMemory = IndexDirectories.Version.inMemory();
+            return build(documents, versionNumber, inMemory);
+        } catch (RuntimeException e) {
             storage.delete();
             throw e;
         }

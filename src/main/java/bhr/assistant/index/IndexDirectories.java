@@ -88,6 +88,10 @@ public final class IndexDirectories {
     /** One version's directory; {@link #delete()} once no reader uses it. */
     record Version(Directory directory, Optional<Path> path) {
 
+        static Version inMemory() {
+            return new Version(new ByteBuffersDirectory(), Optional.empty());
+        }
+
         void delete() {
             try {
                 directory.close();

@@ -35,6 +35,7 @@ public final class DocumentReader {
             throw new InvalidDocumentException("the file is empty");
         }
         ParsedContent parsed = format.parser().parse(content);
+        ContentLimits.check(parsed, declared);
         String ownId = parsed.embeddedMetadata().getOrDefault("id", "").strip();
         String declaredId = declared.getOrDefault("id", "").strip();
         if (!ownId.isEmpty() && !declaredId.isEmpty() && !ownId.equals(declaredId)) {

@@ -1,54 +1,38 @@
 package bhr.assistant.store;
 
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * What admins have changed, as one value written atomically: the uploaded documents that are current, and the
- * bundled documents they have removed. Every change produces a new manifest with the next revision.
- *
- * @param hidden ids of bundled knowledge-base documents deleted by an admin (an upload with the id shows again)
+ * What admins have changed, as one value committed whole: every document id they touched, with its versions and
+ * the one current. A bundled document no admin has touched has no entry and is served from the knowledge-base
+ * directory. Every commit makes a manifest with the next revision.
  */
-public record Manifest(long revision, Map<String, StoredDocument> documents, Set<String> hidden) {
+public record Manifest(long revision, Map<String, DocumentEntry> documents) {
 
     public Manifest {
         documents = Map.copyOf(documents);
-        hidden = Set.copyOf(hidden);
     }
 
     public static Manifest empty() {
-        return new Manifest(0, Map.of(), Set.of());
+        return new Manifest(0, Map.of());
     }
 
-    public Manifest with(StoredDocument document) {
-        Map<String, StoredDocument> next = new HashMap<>(documents);
-        next.put(document.id(), document);
-        Set<String> nextHidden = new HashSet<>(hidden);
-        nextHidden.remove(document.id());
-        return new Manifest(revision + 1, next, nextHidden);
+    public Optional<DocumentEntry> entry(String id) {
+        return Optional.ofNullable(documents.get(id));
     }
 
-    /** Removes an upload and, if the id is also a bundled document, hides that too. */
-    public Manifest without(String id, boolean hideBundled) {
-        Map<String, StoredDocument> next = new HashMap<>(documents);
-        next.remove(id);
-        Set<String> nextHidden = new HashSet<>(hidden);
-        if (hideBundled) {
-            nextHidden.add(id);
-        }
-        return new Manifest(revision + 1, next, nextHidden);
-    }
-
-    /** Drops an upload so that the bundled document with the same id (if any) serves again. */
-    public Manifest revertedToBundled(String id) {
-        Map<String, StoredDocument> next = new HashMap<>(documents);
-        next.remove(id);
-        Set<String> nextHidden = new HashSet<>(hidden);
-        nextHidden.remove(id);
-        return new Manifest(revision + 1, next, nextHidden);
+    /** The manifest after the change, with the next revision; refuses a change that does not fit this manifest. */
+    public Manifest apply(Change change) {
+        DocumentEntry existing = documents.get(change.documentId());
+        List<DocumentVersion> versions = new ArrayList<>(existing == null ? List.of() : existing.versions());
+        versions.addAll(change.added());
+        Map<String, DocumentEntry> next = new HashMap<>(documents);
+        next.put(change.documentId(), new DocumentEntry(versions, change.current(), change.deleted()));
+        return new Manifest(revision + 1, next);
     }
 
     public List<String> ids() {

@@ -294,8 +294,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         sendAll(chatId, AnswerRenderer.answer(answer, ui), buttons, replyTo);
     }
 
-    private void record(FeedbackRecord.Kind kind, Answer answer, User from) {
-        feedback.record(new FeedbackRecord(Instant.now(), kind, answer.question(), "telegram", hasher.hash(String.valueOf(from.getId())),
+    private boolean record(FeedbackRecord.Kind kind, Answer answer, User from) {
+        return feedback.record(new FeedbackRecord(Instant.now(), kind, answer.question(), "telegram", hasher.hash(String.valueOf(from.getId())),
                 answer.citations().stream().map(Citation::passageId).toList()));
     }
 
@@ -387,8 +387,9 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 if (answer.isEmpty()) {
                     return ui.get("expired");
                 }
-                record(data.action().equals(CallbackData.HELPFUL) ? FeedbackRecord.Kind.HELPFUL : FeedbackRecord.Kind.NOT_HELPFUL, answer.get(), from);
-                return TelegramMessages.forLanguage(answer.get().language()).get("thanks");
+                boolean kept = record(data.action().equals(CallbackData.HELPFUL) ? FeedbackRecord.Kind.HELPFUL : FeedbackRecord.Kind.NOT_HELPFUL,
+                        answer.get(), from);
+                return TelegramMessages.forLanguage(answer.get().language()).get(kept ? "thanks" : "feedbackNotSaved");
             }
             case CallbackData.EXAMPLE -> {
                 String[] parts = argument.split(":", 2);

@@ -1,6 +1,7 @@
 package bhr.assistant.update;
 
 import bhr.assistant.kb.LoadProblem;
+import bhr.assistant.store.StorageUse;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +11,12 @@ import java.util.List;
  *
  * @param version     in-process build counter of the knowledge base served now
  * @param contentHash fingerprint of every original served: equal content, equal hash, across restarts
- * @param revision    how many admin changes the stored manifest has seen
+ * @param revision    how many admin changes the stored manifest has seen; a change can name it to apply only
+ *                    if nobody else changed anything since
  * @param skipped     files of the knowledge-base directory (or stored uploads) that could not be read, with reasons
+ * @param storage     room the stored data takes (null if it cannot be measured now)
  */
 public record KnowledgeBaseStatus(long version, String contentHash, long revision, int documents, int passages,
                                   int uploadedDocuments, Instant lastUpdate, String lastError, Instant lastErrorAt,
-                                  List<LoadProblem> skipped) {
+                                  List<LoadProblem> skipped, StorageUse storage) {
 }

@@ -6,7 +6,7 @@ import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.DocumentFormat;
 import bhr.assistant.ops.AssistantMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import bhr.assistant.store.AuditLog;
+import bhr.assistant.store.Change;
 import bhr.assistant.store.DataConfig;
 import bhr.assistant.store.FileDocumentStore;
 import bhr.assistant.store.Manifest;
@@ -54,8 +54,9 @@ class CrashRecoveryTest {
         assertTrue(servedText(crashing).contains("zamrudawal"), "the running service still serves the old version");
         KnowledgeBaseUpdater restarted = updater(new FileDocumentStore(new DataConfig(data.toString()), json));
         assertTrue(servedText(restarted).contains("zamrudawal"));
-        assertTrue(Files.list(data.resolve("documents/pulih")).anyMatch(file -> file.toString().endsWith(".json")),
-                "the new original was written before the failure");
+        try (var originals = Files.list(data.resolve("documents/pulih"))) {
+            assertEquals(2, originals.count(), "the new original was written before the failure");
+        }
         assertEquals(1, new FileDocumentStore(new DataConfig(data.toString()), json).manifest().revision());
     }
 
@@ -100,8 +101,7 @@ class CrashRecoveryTest {
 
     private KnowledgeBaseUpdater updater(FileDocumentStore store) {
         KnowledgeBaseUpdater updater = new KnowledgeBaseUpdater(new KnowledgeIndex(new Analyzers()),
-                new KnowledgeBaseConfig("src/test/resources/kb-fixture", 0), store, new AuditLog(new DataConfig(data.toString()), json),
-                new AssistantMetrics(new SimpleMeterRegistry()));
+                new KnowledgeBaseConfig("src/test/resources/kb-fixture", 0), store, new AssistantMetrics(new SimpleMeterRegistry()));
         updater.reload("test start");
         return updater;
     }
@@ -126,11 +126,11 @@ class CrashRecoveryTest {
         }
 
         @Override
-        public void commit(Manifest manifest) throws IOException {
+        public Manifest commit(long expectedRevision, Change change) throws IOException {
             if (beforeCommit) {
                 throw new IOException("simulated crash before the manifest rename");
             }
-            super.commit(manifest);
+            super.commit(expectedRevision, change);
             throw new IllegalStateException("simulated crash after the manifest rename");
         }
     }
