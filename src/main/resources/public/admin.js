@@ -106,6 +106,15 @@
       if (error.status === 401) {
         return 'Token salah atau belum diisi (401): ' + error.message;
       }
+      if (error.status === 429) {
+        return 'Terlalu banyak token salah; token salah ditolak untuk sementara, token yang benar tetap diterima (429): ' + error.message;
+      }
+      if (error.status === 409) {
+        return 'Basis pengetahuan sudah berubah atau perubahan tidak berlaku (409): ' + error.message;
+      }
+      if (error.status === 507) {
+        return 'Penyimpanan server penuh atau tidak dapat ditulis; basis pengetahuan tidak berubah (507): ' + error.message;
+      }
       if (error.status === 403) {
         return 'API admin nonaktif di server (403): ' + error.message;
       }
@@ -153,6 +162,10 @@
       }
     }
     if (!response.ok) {
+      if (response.status === 401 && opts.admin !== false) {
+        // A refused token is forgotten at once, so the panels do not each spend a failed attempt with it.
+        setToken('');
+      }
       const message = data && typeof data.error === 'string' && data.error ? data.error : (response.statusText || 'request failed');
       throw new ApiError(response.status, message);
     }
@@ -393,15 +406,18 @@
     }
   }
 
-  /** Reloads every panel; returns the first error (so the caller can report it) or null. */
+  /**
+   * Reloads every panel; returns the first error (so the caller can report it) or null. The status goes first
+   * and alone: a mistyped token is refused once, then forgotten, and the other panels do not try it again.
+   */
   async function loadAll() {
+    const statusError = await loadAdminPanel('/admin/status', el.status, renderStatus, 'status');
     const results = await Promise.all([
-      loadAdminPanel('/admin/status', el.status, renderStatus, 'status'),
       loadDocuments(),
       loadAdminPanel('/admin/unanswered', el.gaps, renderGaps, 'kesenjangan pengetahuan'),
       loadAdminPanel('/admin/history', el.history, renderHistory, 'riwayat')
     ]);
-    return results.find(Boolean) || null;
+    return statusError || results.find(Boolean) || null;
   }
 
   async function run(busyButton, action) {
