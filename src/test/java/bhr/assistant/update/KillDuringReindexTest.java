@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KillDuringReindexTest {
 
-    private static final String TOKEN = "kill-test-token";
+    private static final String TOKEN = ServiceProcess.TOKEN;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @TempDir
@@ -81,31 +80,11 @@ class KillDuringReindexTest {
     }
 
     private Process start(int port) throws IOException {
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classPath, "bhr.assistant.Application")
-                .redirectErrorStream(true).redirectOutput(data.resolve("service-" + System.nanoTime() + ".log").toFile());
-        builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
-        builder.environment().put("DATA_DIR", data.toString());
-        builder.environment().put("ADMIN_TOKEN", TOKEN);
-        builder.environment().put("KB_WATCH_INTERVAL_MILLIS", "0");
-        builder.environment().remove("TELEGRAM_BOT_TOKEN");
-        return builder.start();
+        return ServiceProcess.start(port, data, data.resolve("service-" + System.nanoTime() + ".log"));
     }
 
     private void awaitUp(String base) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the service did not start within 60 s; logs in " + data);
+        ServiceProcess.awaitUp(http, base, data);
     }
 
     private static String field(String json, String name) {
@@ -114,8 +93,6 @@ class KillDuringReindexTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return ServiceProcess.freePort();
     }
 }
