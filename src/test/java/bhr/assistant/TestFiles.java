@@ -61,6 +61,27 @@ public final class TestFiles {
         }
     }
 
+    /** A DOCX whose document.xml body is the given WordprocessingML (paragraphs), packed as Word packs it. */
+    public static byte[] docxWithBody(String paragraphs) throws IOException {
+        byte[] template = docx(null, "isi");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(template));
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                byte[] content = in.readAllBytes();
+                if (entry.getName().equals("word/document.xml")) {
+                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    int body = xml.indexOf("<w:body>") + "<w:body>".length();
+                    content = (xml.substring(0, body) + paragraphs + xml.substring(body)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                zip.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                zip.write(content);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
     /** A DOCX of (style, text) pairs; a null style is body text, "Heading1", "Heading2"... are headings. */
     public static byte[] docx(String... styleAndText) throws IOException {
         try (XWPFDocument word = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

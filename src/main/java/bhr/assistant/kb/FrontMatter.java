@@ -40,6 +40,7 @@ final class FrontMatter {
     }
 
     static Map<String, String> read(String yaml) throws InvalidDocumentException {
+        PlainYaml.check(yaml);
         Object loaded;
         try {
             loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
