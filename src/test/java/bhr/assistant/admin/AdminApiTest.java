@@ -249,6 +249,89 @@ class AdminApiTest implements TestPropertyProvider {
         assertTrue(((String) gaps.get(0).get("question")).toLowerCase().contains("tiket kereta"));
     }
 
+    @Test
+    void every_version_is_listed_and_any_one_can_be_restored_by_its_number() throws Exception {
+        upload("berversi", "text/plain", "Versi pertama menyebut zamrudversisatu.".getBytes(StandardCharsets.UTF_8), "?title=Versi%20Satu&url=https://x.org/v");
+        upload("berversi", "text/plain", "Versi kedua menyebut zamrudversidua.".getBytes(StandardCharsets.UTF_8), "?title=Versi%20Dua&url=https://x.org/v");
+
+        Map<String, Object> versions = admin(HttpRequest.GET("/admin/documents/berversi/versions"));
+        assertEquals(2, ((Number) versions.get("current")).intValue());
+        List<Map<String, Object>> list = list(versions.get("versions"));
+        assertEquals(List.of(2, 1), list.stream().map(v -> ((Number) v.get("number")).intValue()).toList());
+        assertEquals("Versi Satu", this.<Map<String, Object>>cast(list.get(1).get("metadata")).get("title"));
+        assertEquals(64, ((String) list.get(1).get("hash")).length());
+        assertEquals(AdminController.ACTOR, list.get(1).get("by"));
+
+        Map<String, Object> restored = admin(HttpRequest.POST("/admin/documents/berversi/restore?to=1", ""));
+        assertEquals(1, ((Number) restored.get("restored")).intValue());
+        assertEquals(Boolean.TRUE, ask("zamrudversisatu").get("found"));
+        assertEquals(1, ((Number) admin(HttpRequest.GET("/admin/documents/berversi/versions")).get("current")).intValue());
+
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.POST("/admin/documents/berversi/restore?to=7", "")).getStatus());
+        assertEquals(HttpStatus.BAD_REQUEST, refusal(HttpRequest.POST("/admin/documents/berversi/restore?to=dua", "")).getStatus());
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.GET("/admin/documents/tidak-pernah-ada/versions")).getStatus());
+        Map<String, Object> bundled = admin(HttpRequest.GET("/admin/documents/perpres-contoh/versions"));
+        assertEquals(Boolean.TRUE, this.<Map<String, Object>>cast(list(bundled.get("versions")).get(0)).get("bundled"));
+    }
+
+    @Test
+    void the_same_bytes_under_two_ids_are_both_served_listed_and_deletable() throws Exception {
+        byte[] same = "Dokumen kembar menyebut zamrudkembarhttp.".getBytes(StandardCharsets.UTF_8);
+        upload("kembar-satu", "text/plain", same, "?title=Kembar&url=https://x.org/kembar");
+        upload("kembar-dua", "text/plain", same, "?title=Kembar&url=https://x.org/kembar");
+        admin(HttpRequest.POST("/admin/reindex", ""));
+
+        String listed = client.toBlocking().retrieve("/api/documents");
+        assertTrue(listed.contains("\"kembar-satu\"") && listed.contains("\"kembar-dua\""), listed);
+        assertTrue(client.toBlocking().retrieve("/api/documents/kembar-satu").contains("zamrudkembarhttp"));
+        admin(HttpRequest.DELETE("/admin/documents/kembar-satu"));
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.GET("/api/documents/kembar-satu")).getStatus());
+        assertTrue(client.toBlocking().retrieve("/api/documents/kembar-dua").contains("zamrudkembarhttp"));
+        admin(HttpRequest.DELETE("/admin/documents/kembar-dua"));
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.GET("/api/documents/kembar-dua")).getStatus());
+    }
+
+    @Test
+    void a_change_based_on_a_stale_revision_gets_409_and_changes_nothing() throws Exception {
+        upload("basi", "text/plain", "Dokumen zamrudbasi.".getBytes(StandardCharsets.UTF_8), "?title=Basi&url=https://x.org/basi");
+        long seen = ((Number) admin(HttpRequest.GET("/admin/status")).get("revision")).longValue();
+        upload("basi-lain", "text/plain", "Perubahan orang lain.".getBytes(StandardCharsets.UTF_8), "?title=Lain&url=https://x.org/lain");
+
+        HttpClientResponseException stale = refusal(HttpRequest.DELETE("/admin/documents/basi?revision=" + seen));
+
+        assertEquals(HttpStatus.CONFLICT, stale.getStatus());
+        assertTrue(stale.getResponse().getBody(String.class).orElse("").contains("changed meanwhile"));
+        assertEquals(Boolean.TRUE, ask("zamrudbasi").get("found"));
+        long now = ((Number) admin(HttpRequest.GET("/admin/status")).get("revision")).longValue();
+        assertEquals(Boolean.TRUE, admin(HttpRequest.DELETE("/admin/documents/basi?revision=" + now)).get("deleted"));
+    }
+
+    @Test
+    void delete_and_post_calls_accept_any_content_type() {
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.DELETE("/admin/documents/tidak-ada").contentType(MediaType.TEXT_PLAIN)).getStatus());
+        assertEquals(HttpStatus.NOT_FOUND, refusal(HttpRequest.POST("/admin/documents/tidak-ada/restore", "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)).getStatus());
+        HttpResponse<String> reindex = client.toBlocking().exchange(HttpRequest.POST("/admin/reindex", "")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).bearerAuth(TOKEN), String.class);
+        assertEquals(HttpStatus.OK, reindex.getStatus());
+    }
+
+    @Test
+    void status_shows_the_bytes_the_stored_data_uses() throws Exception {
+        Map<String, Object> storage = cast(admin(HttpRequest.GET("/admin/status")).get("storage"));
+        assertTrue(((Number) storage.get("bytesUsed")).longValue() > 0, storage.toString());
+        assertTrue(((Number) storage.get("bytesFree")).longValue() > 0, storage.toString());
+    }
+
+    @Test
+    void metadata_with_a_yaml_tag_is_refused() throws Exception {
+        String markdown = "---\nid: bertanda\ntitle: !!python/object:os.system Judul\nkind: guide\nlanguage: id\nsource: S\n"
+                + "url: https://x.org/t\n---\n# A\nTeks.\n";
+        HttpClientResponseException e = refusal(put("bertanda", "text/markdown", markdown.getBytes(StandardCharsets.UTF_8), ""));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        assertTrue(e.getResponse().getBody(String.class).orElse("").contains("tag"));
+    }
+
     // ---- helpers
 
     private void upload(String id, String contentType, byte[] content, String query) throws IOException {
@@ -276,6 +359,15 @@ class AdminApiTest implements TestPropertyProvider {
 
     private Map<String, Object> map(String body) throws IOException {
         return json.readValue(body, Argument.mapOf(String.class, Object.class));
+    }
+
+    private HttpClientResponseException refusal(MutableHttpRequest<?> request) {
+        return assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request.bearerAuth(TOKEN), String.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cast(Object value) {
+        return (T) value;
     }
 
     @SuppressWarnings("unchecked")
