@@ -55,6 +55,14 @@
     return date.toLocaleString('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
   }
 
+  function formatBytes(value) {
+    const bytes = Number(value) || 0;
+    if (bytes >= 1024 * 1024 * 1024) {
+      return (bytes / (1024 * 1024 * 1024)).toFixed(1) + ' GB';
+    }
+    return bytes >= 1024 * 1024 ? (bytes / (1024 * 1024)).toFixed(1) + ' MB' : Math.ceil(bytes / 1024) + ' KB';
+  }
+
   function shortHash(value) {
     return value ? String(value).slice(0, 12) : '—';
   }
@@ -244,6 +252,10 @@
     item('Bagian (passage)', status.passages);
     item('Dokumen unggahan', status.uploadedDocuments);
     item('Pembaruan terakhir', formatDate(status.lastUpdate));
+    if (status.storage) {
+      item('Data tersimpan', formatBytes(status.storage.bytesUsed) + (status.storage.bytesFree >= 0
+        ? ' (sisa ruang ' + formatBytes(status.storage.bytesFree) + ')' : ''));
+    }
     const hash = item('Hash isi', shortHash(status.contentHash));
     hash.querySelector('dd').classList.add('mono');
     hash.querySelector('dd').title = status.contentHash || '';
@@ -538,13 +550,14 @@
   }
 
   async function restoreDocument(id) {
-    if (!window.confirm('Pulihkan versi sebelum perubahan terakhir dari “' + id + '”?')) {
+    if (!window.confirm('Pulihkan “' + id + '”: dokumen yang dihapus kembali, atau versi sebelum versi yang berlaku?')) {
       return;
     }
     await run(null, async function () {
-      await api('POST', '/admin/documents/' + encodeURIComponent(id) + '/restore');
+      const result = await api('POST', '/admin/documents/' + encodeURIComponent(id) + '/restore');
       await loadAll();
-      show('Dokumen “' + id + '” dipulihkan ke versi sebelumnya.', 'success');
+      const which = result && result.restored ? ' versi ' + result.restored + (result.bundled ? ' (berkas bawaan)' : '') : ' versi sebelumnya';
+      show('Dokumen “' + id + '” dipulihkan ke' + which + '.', 'success');
     });
   }
 
