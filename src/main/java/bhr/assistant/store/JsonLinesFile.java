@@ -64,6 +64,10 @@ public final class JsonLinesFile<T> {
         byte[] content;
         try {
             repairTail();
+        } catch (IOException e) {
+            LOG.warn("Cannot repair the end of {} now ({}); reading what is whole", file, e.toString());
+        }
+        try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return records;
@@ -111,12 +115,15 @@ public final class JsonLinesFile<T> {
         if (tailChecked || !Files.isRegularFile(file)) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            long size = channel.size();
-            if (size == 0 || lastByte(channel, size) == '\n') {
-                tailChecked = true;
+        try (FileChannel reader = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = reader.size();
+            if (size == 0 || lastByte(reader, size) == '\n') {
+                tailChecked = true; // the usual case, also on a read-only file system
                 return;
             }
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
             long lineStart = lastLineStart(channel, size);
             byte[] tail = new byte[(int) (size - lineStart)];
             channel.read(ByteBuffer.wrap(tail), lineStart);

@@ -35,6 +35,7 @@ class SecondInstanceTest {
         int port = ServiceProcess.freePort();
         String base = "http://127.0.0.1:" + port;
         Process first = ServiceProcess.start(port, data, logs.resolve("first.log"));
+        Process second = null;
         try {
             ServiceProcess.awaitUp(http, base, logs);
             HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/documents/uji-kunci?title=Uji%20Kunci&url=https://example.org/k"))
@@ -42,7 +43,7 @@ class SecondInstanceTest {
                     .PUT(HttpRequest.BodyPublishers.ofString("Kebun zamrudkunci membayar upah minimum.")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, upload.statusCode(), upload.body());
 
-            Process second = ServiceProcess.start(ServiceProcess.freePort(), data, logs.resolve("second.log"));
+            second = ServiceProcess.start(ServiceProcess.freePort(), data, logs.resolve("second.log"));
             assertTrue(second.waitFor(60, TimeUnit.SECONDS), "the second instance should give up at once");
 
             assertNotEquals(0, second.exitValue());
@@ -53,6 +54,9 @@ class SecondInstanceTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"zamrudkunci\"}")).build(), HttpResponse.BodyHandlers.ofString()).body();
             assertTrue(answer.contains("\"found\":true") && answer.contains("uji-kunci"), "the first instance still serves its upload: " + answer);
         } finally {
+            if (second != null) {
+                second.destroyForcibly(); // only if it did start after all
+            }
             first.destroy();
             first.waitFor(30, TimeUnit.SECONDS);
         }
