@@ -41,6 +41,9 @@
   };
 
   let documents = [];
+  // The knowledge base's revision as this page last saw it: changes name it, so a change made from a page that
+  // another admin has overtaken is refused (409) instead of silently undoing theirs.
+  let seenRevision = null;
 
   // ---- helpers -------------------------------------------------------------------------------------
 
@@ -118,7 +121,7 @@
         return 'Terlalu banyak token salah; token salah ditolak untuk sementara, token yang benar tetap diterima (429): ' + error.message;
       }
       if (error.status === 409) {
-        return 'Basis pengetahuan sudah berubah atau perubahan tidak berlaku (409): ' + error.message;
+        return 'Perubahan tidak dilakukan (409): ' + error.message + '. Tekan “Muat ulang” untuk melihat keadaan terbaru.';
       }
       if (error.status === 507) {
         return 'Penyimpanan server penuh atau tidak dapat ditulis; basis pengetahuan tidak berubah (507): ' + error.message;
@@ -180,6 +183,18 @@
     return data;
   }
 
+  function withRevision(params) {
+    if (seenRevision !== null) {
+      params.set('revision', String(seenRevision));
+    }
+    return params;
+  }
+
+  function revisionQuery() {
+    const query = withRevision(new URLSearchParams()).toString();
+    return query ? '?' + query : '';
+  }
+
   function emptyNote(container, text) {
     container.replaceChildren(make('p', 'empty', text));
   }
@@ -239,6 +254,7 @@
   // ---- panels --------------------------------------------------------------------------------------
 
   function renderStatus(status) {
+    seenRevision = typeof status.revision === 'number' ? status.revision : null;
     const grid = make('dl', 'status-grid');
     function item(label, value, extraClass) {
       const box = make('div', extraClass || null);
@@ -461,6 +477,7 @@
         params.set(name, value.trim());
       }
     });
+    withRevision(params);
     const query = params.toString();
     return api('PUT', '/admin/documents/' + encodeURIComponent(id) + (query ? '?' + query : ''), {
       headers: { 'Content-Type': contentType },
@@ -543,7 +560,7 @@
       return;
     }
     await run(null, async function () {
-      await api('DELETE', '/admin/documents/' + encodeURIComponent(doc.id));
+      await api('DELETE', '/admin/documents/' + encodeURIComponent(doc.id) + revisionQuery());
       await loadAll();
       show('Dokumen “' + doc.id + '” dihapus. Gunakan “Pulihkan” di riwayat untuk mengembalikannya.', 'success');
     });
@@ -554,7 +571,7 @@
       return;
     }
     await run(null, async function () {
-      const result = await api('POST', '/admin/documents/' + encodeURIComponent(id) + '/restore');
+      const result = await api('POST', '/admin/documents/' + encodeURIComponent(id) + '/restore' + revisionQuery());
       await loadAll();
       const which = result && result.restored ? ' versi ' + result.restored + (result.bundled ? ' (berkas bawaan)' : '') : ' versi sebelumnya';
       show('Dokumen “' + id + '” dipulihkan ke' + which + '.', 'success');
