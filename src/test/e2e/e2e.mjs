@@ -382,6 +382,14 @@ try {
       await check('screenshot of the admin page (desktop)', async () => screenshot(admin, 'admin-desktop.png'));
     }
 
+    await check(`admin lists the versions of "${DOC_ID}"`, async () => {
+      assert(uploaded, 'nothing uploaded');
+      await admin.locator(`#documents tr[data-id="${DOC_ID}"] .versions-button`).click();
+      await admin.locator('#versions .version-row').first().waitFor({ state: 'visible' });
+      const versions = await admin.locator('#versions').textContent();
+      assert(versions.includes('(berlaku)') && versions.includes(DOC_ID), `the versions panel reads "${versions.slice(0, 160)}"`);
+    });
+
     await check(`admin deletes "${DOC_ID}"`, async () => {
       assert(uploaded, 'nothing to delete');
       const row = admin.locator(`#documents tr[data-id="${DOC_ID}"]`);

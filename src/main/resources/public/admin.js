@@ -37,7 +37,8 @@
     uploadSubmit: document.getElementById('upload-submit'),
     documents: document.getElementById('documents'),
     gaps: document.getElementById('gaps'),
-    history: document.getElementById('history')
+    history: document.getElementById('history'),
+    versions: document.getElementById('versions')
   };
 
   let documents = [];
@@ -347,7 +348,11 @@
       del.type = 'button';
       del.setAttribute('aria-label', 'Hapus dokumen ' + doc.id);
       del.addEventListener('click', function () { deleteDocument(doc); });
-      actions.append(replace, del);
+      const versions = make('button', 'button-secondary button-small versions-button', 'Versi');
+      versions.type = 'button';
+      versions.setAttribute('aria-label', 'Lihat versi dokumen ' + doc.id);
+      versions.addEventListener('click', function () { showVersions(doc.id); });
+      actions.append(replace, versions, del);
       cell(row, 'Tindakan', actions);
       t.body.appendChild(row);
     });
@@ -575,6 +580,55 @@
       await loadAll();
       const which = result && result.restored ? ' versi ' + result.restored + (result.bundled ? ' (berkas bawaan)' : '') : ' versi sebelumnya';
       show('Dokumen “' + id + '” dipulihkan ke' + which + '.', 'success');
+    });
+  }
+
+  /** Lists every version of a document (newest first), each restorable by its number. */
+  function renderVersions(list) {
+    const t = table('Versi dokumen ' + list.id + (list.deleted ? ' (dihapus)' : ''),
+      ['Versi', 'Judul', 'Hash', 'Oleh', 'Waktu', '']);
+    list.versions.forEach(function (version) {
+      const row = make('tr', 'version-row');
+      const current = version.number === list.current && !list.deleted;
+      cell(row, 'Versi', version.number + (current ? ' (berlaku)' : '') + (version.bundled ? ' · berkas bawaan' : ''));
+      cell(row, 'Judul', version.metadata && version.metadata.title);
+      const hash = make('span', 'mono', shortHash(version.hash));
+      hash.title = version.hash || '';
+      cell(row, 'Hash', hash);
+      cell(row, 'Oleh', version.by);
+      cell(row, 'Waktu', formatDate(version.at));
+      if (current) {
+        cell(row, 'Tindakan', '');
+      } else {
+        const restore = make('button', 'button-secondary button-small restore-version-button', 'Pulihkan versi ini');
+        restore.type = 'button';
+        restore.setAttribute('aria-label', 'Pulihkan versi ' + version.number + ' dari ' + list.id);
+        restore.addEventListener('click', function () { restoreVersion(list.id, version.number); });
+        cell(row, 'Tindakan', restore);
+      }
+      t.body.appendChild(row);
+    });
+    el.versions.replaceChildren(t.wrap);
+    el.versions.hidden = false;
+  }
+
+  async function showVersions(id) {
+    await run(null, async function () {
+      renderVersions(await api('GET', '/admin/documents/' + encodeURIComponent(id) + '/versions'));
+      el.versions.scrollIntoView({ block: 'nearest' });
+    });
+  }
+
+  async function restoreVersion(id, number) {
+    if (!window.confirm('Jadikan versi ' + number + ' dari “' + id + '” versi yang berlaku?')) {
+      return;
+    }
+    await run(null, async function () {
+      const params = withRevision(new URLSearchParams({ to: String(number) }));
+      const result = await api('POST', '/admin/documents/' + encodeURIComponent(id) + '/restore?' + params.toString());
+      await loadAll();
+      renderVersions(await api('GET', '/admin/documents/' + encodeURIComponent(id) + '/versions'));
+      show('Dokumen “' + id + '” dipulihkan ke versi ' + (result ? result.restored : number) + '.', 'success');
     });
   }
 
