@@ -252,7 +252,8 @@ class DocumentFormatsTest {
             InvalidDocumentException e = assertThrows(InvalidDocumentException.class, () -> read(markdown, DocumentFormat.MARKDOWN, Map.of()), yaml);
             assertTrue(e.getMessage().contains("not accepted"), e.getMessage());
         }
-        byte[] nested = (head + "title: Judul\nextra:\n  nama: Nilai biasa\n---\n# A\nTeks.\n").getBytes(StandardCharsets.UTF_8);
+        byte[] nested = (head + "title: Judul\nsources:\n  uu-39:\n    title: Undang-Undang 39/1999\n    publisher: DPR\n"
+                + "    date: 1999-09-23\n    url: https://example.org/uu\n---\n# A\nTeks.\n").getBytes(StandardCharsets.UTF_8);
         assertEquals("Judul", read(nested, DocumentFormat.MARKDOWN, Map.of()).metadata().title(), "nested maps of plain values still read");
     }
 
