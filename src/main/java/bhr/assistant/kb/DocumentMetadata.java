@@ -29,7 +29,8 @@ public record DocumentMetadata(
 
     public static final Set<String> KINDS = Set.of("regulation", "module", "guide", "faq", "reference");
     public static final Set<String> LANGUAGES = Set.of("id", "en");
-    public static final Set<String> STATUSES = Set.of("berlaku", "dicabut", "rancangan", "referensi");
+    /** "berakhir": a plan whose period has ended (RANHAM 2021-2025) without being revoked (KB-FORMAT.md). */
+    public static final Set<String> STATUSES = Set.of("berlaku", "dicabut", "rancangan", "berakhir", "referensi");
     public static final String DEFAULT_STATUS = "referensi";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?");

@@ -4,6 +4,7 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
@@ -75,7 +76,7 @@ final class FrontMatter {
             // Authors write "title: Bisnis dan HAM: Panduan" naturally; YAML rejects the second colon. Every
             // line being "key: value" is unambiguous, so read it that way before refusing the file.
             Map<String, String> plain = readPlainLines(yaml).orElseThrow(() ->
-                    new InvalidDocumentException("front matter is not valid YAML: " + firstLine(e.getMessage()), e));
+                    new InvalidDocumentException("front matter is not valid YAML: " + firstLine(e.getMessage()) + where(e), e));
             return new Values(plain, Map.of());
         }
         if (loaded == null) {
@@ -125,6 +126,9 @@ final class FrontMatter {
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
+            if (Character.isWhitespace(line.charAt(0))) {
+                return Optional.empty(); // nested YAML (a 'sources' map): reading it line by line would flatten it
+            }
             Matcher matcher = PLAIN_LINE.matcher(line.strip());
             if (!matcher.matches()) {
                 return Optional.empty();
@@ -132,6 +136,13 @@ final class FrontMatter {
             values.put(matcher.group(1).toLowerCase(), matcher.group(2).strip());
         }
         return Optional.of(values);
+    }
+
+    /** " (front matter line N)" where SnakeYAML marked the problem; a quote around a value with ': ' is the usual fix. */
+    private static String where(YAMLException e) {
+        return e instanceof MarkedYAMLException marked && marked.getProblemMark() != null
+                ? " (front matter line " + (marked.getProblemMark().getLine() + 1) + ")"
+                : "";
     }
 
     private static String firstLine(String message) {
