@@ -30,9 +30,9 @@ class BundledKnowledgeBaseSourcesTest {
     /**
      * Words that make a statement time-sensitive: it says what is so now, or not yet, so it can change. A passage
      * holding one needs a "Per:" date. "per" counts only before a month, "awal/akhir" or a year ("per Februari 2026"),
-     * not in "per tahun".
+     * not in "per tahun"; "sedang" only as "is being" ("sedang disusun"), not as "medium" ("risiko sedang").
      */
-    static final Pattern TIME_SENSITIVE = Pattern.compile("\\b(saat ini|masih|belum|kini|terbaru|sekarang|sedang|"
+    static final Pattern TIME_SENSITIVE = Pattern.compile("\\b(saat ini|masih|belum|kini|terbaru|sekarang|sedang (?:di|me|ber|dalam)\\w*|"
             + "hingga kini|sampai kini|currently|still|not yet|as of|now|latest|pending|"
             + "per (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|awal|akhir|pertengahan) ?\\d{0,4}|"
             + "per \\d{4}|as at)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -133,6 +133,8 @@ class BundledKnowledgeBaseSourcesTest {
         assertTrue(TIME_SENSITIVE.matcher("Per Februari 2026 rancangan ini belum ditetapkan.").find());
         assertTrue(TIME_SENSITIVE.matcher("The draft is still pending.").find());
         assertTrue(!TIME_SENSITIVE.matcher("Upah dibayar per bulan sesuai perjanjian kerja.").find());
+        assertTrue(!TIME_SENSITIVE.matcher("Iuran JKK untuk tingkat risiko sedang adalah 0,89%.").find());
+        assertTrue(TIME_SENSITIVE.matcher("Rancangan itu sedang disusun.").find());
         assertEquals("2023-09-26", normalize("26 September 2023"));
         assertEquals("2011-06-16", normalize("16 Juni 2011"));
         assertEquals("4", normalize("empat"));
