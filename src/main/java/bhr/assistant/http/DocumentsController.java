@@ -28,18 +28,19 @@ class DocumentsController {
 
     @Serdeable
     record DocumentSummary(String id, String title, String kind, String language, String source, String url,
-                           String status, String published, String reviewed, int passages, String updated) {
+                           String status, String published, String reviewed, boolean compilation, int passages,
+                           String updated) {
     }
 
     @Serdeable
-    record PassageView(String id, String section, String text, List<String> actors) {
+    record PassageView(String id, String section, String text, List<String> actors, List<SourceView> sources, String asOf) {
     }
 
     /** The same fields as the summary; {@code passages} holds the passages themselves, {@code passageCount} their number. */
     @Serdeable
     record DocumentDetail(String id, String title, String kind, String language, String source, String url,
-                          String status, String published, String reviewed, int passageCount, String updated,
-                          List<PassageView> passages) {
+                          String status, String published, String reviewed, boolean compilation, int passageCount,
+                          String updated, List<PassageView> passages) {
     }
 
     @Get
@@ -57,15 +58,15 @@ class DocumentsController {
     private static DocumentSummary summary(KnowledgeDocument document) {
         DocumentMetadata m = document.metadata();
         return new DocumentSummary(m.id(), m.title(), m.kind(), m.language(), m.source(), m.url(), m.status(),
-                m.published(), m.reviewed(), document.passages().size(), document.updated().toString());
+                m.published(), m.reviewed(), m.compilation(), document.passages().size(), document.updated().toString());
     }
 
     private static DocumentDetail detail(KnowledgeDocument document) {
         DocumentMetadata m = document.metadata();
         List<PassageView> passages = document.passages().stream()
-                .map((Passage p) -> new PassageView(p.id(), p.sectionLabel(), p.text(), p.actors()))
+                .map((Passage p) -> new PassageView(p.id(), p.sectionLabel(), p.text(), p.actors(), SourceView.of(p.sources()), p.asOf()))
                 .toList();
         return new DocumentDetail(m.id(), m.title(), m.kind(), m.language(), m.source(), m.url(), m.status(),
-                m.published(), m.reviewed(), passages.size(), document.updated().toString(), passages);
+                m.published(), m.reviewed(), m.compilation(), passages.size(), document.updated().toString(), passages);
     }
 }

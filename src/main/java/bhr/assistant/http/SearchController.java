@@ -32,7 +32,7 @@ class SearchController {
 
     @Serdeable
     record SearchHit(String documentId, String passageId, String title, String section, String url, String text,
-                     double score, String status, List<String> actors) {
+                     double score, String status, List<String> actors, List<SourceView> sources, String asOf) {
     }
 
     @Serdeable
@@ -62,6 +62,6 @@ class SearchController {
     private static SearchHit toHit(PassageHit hit) {
         return new SearchHit(hit.document().id(), hit.passage().id(), hit.document().title(), hit.passage().sectionLabel(),
                 hit.document().url(), hit.passage().text(), Math.round(hit.score() * 1000) / 1000.0, hit.document().status(),
-                hit.passage().actors());
+                hit.passage().actors(), SourceView.of(hit.passage().sources()), hit.passage().asOf());
     }
 }

@@ -4,12 +4,16 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The front matter of a knowledge-base document (CONTRACT.md, "Knowledge-base documents").
+ * The front matter of a knowledge-base document (CONTRACT.md, "Knowledge-base documents"; KB-FORMAT.md).
  * Optional fields are empty strings, never null.
+ *
+ * @param compilation our own compilation of several sources: it has no url of its own (it must not borrow an
+ *                    official-looking link), and each of its sections names its sources
  */
 public record DocumentMetadata(
         String id,
@@ -20,11 +24,13 @@ public record DocumentMetadata(
         String url,
         String published,
         String status,
-        String reviewed) {
+        String reviewed,
+        boolean compilation) {
 
     public static final Set<String> KINDS = Set.of("regulation", "module", "guide", "faq", "reference");
     public static final Set<String> LANGUAGES = Set.of("id", "en");
-    public static final Set<String> STATUSES = Set.of("berlaku", "dicabut", "rancangan", "referensi");
+    /** "berakhir": a plan whose period has ended (RANHAM 2021-2025) without being revoked (KB-FORMAT.md). */
+    public static final Set<String> STATUSES = Set.of("berlaku", "dicabut", "rancangan", "berakhir", "referensi");
     public static final String DEFAULT_STATUS = "referensi";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?");
@@ -42,12 +48,25 @@ public record DocumentMetadata(
         reviewed = clean(reviewed);
     }
 
-    /** Builds metadata from loosely typed key/value pairs (front matter, query parameters, sidecar files). */
+    /**
+     * Builds metadata from loosely typed key/value pairs (front matter, query parameters, sidecar files);
+     * {@code compilation} is true only for "true" (check it first with {@link #compilationProblem}).
+     */
     public static DocumentMetadata fromMap(Map<String, String> values) {
         return new DocumentMetadata(
                 values.get("id"), values.get("title"), values.get("kind"), values.get("language"),
                 values.get("source"), values.get("url"), values.get("published"), values.get("status"),
-                values.get("reviewed"));
+                values.get("reviewed"), "true".equalsIgnoreCase(clean(values.get(COMPILATION))));
+    }
+
+    static final String COMPILATION = "compilation";
+
+    /** A 'compilation' value other than true or false, which {@link #fromMap} would otherwise read as false. */
+    static Optional<String> compilationProblem(Map<String, String> values) {
+        String value = clean(values.get(COMPILATION));
+        return value.isEmpty() || value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")
+                ? Optional.empty()
+                : Optional.of("'compilation' must be true or false, not '" + value + "'");
     }
 
     public static boolean isValidId(String id) {
@@ -74,9 +93,11 @@ public record DocumentMetadata(
         if (source.isEmpty()) {
             problems.add("missing 'source'");
         }
-        if (url.isEmpty()) {
+        if (compilation && !url.isEmpty()) {
+            problems.add("a compilation has no 'url' of its own (remove it; each section's 'Sumber:' line cites its sources)");
+        } else if (!compilation && url.isEmpty()) {
             problems.add("missing 'url'");
-        } else if (!isWellFormedUrl(url)) {
+        } else if (!url.isEmpty() && !isWellFormedUrl(url)) {
             problems.add("malformed url '" + url + "'");
         }
         if (!STATUSES.contains(status)) {

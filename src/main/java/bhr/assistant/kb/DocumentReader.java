@@ -3,10 +3,12 @@ package bhr.assistant.kb;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Reads one file of any supported format into a validated {@link KnowledgeDocument}. */
 public final class DocumentReader {
@@ -56,7 +58,8 @@ public final class DocumentReader {
             }
         }
         DocumentMetadata metadata = DocumentMetadata.fromMap(merged);
-        List<String> problems = metadata.problems();
+        List<String> problems = new ArrayList<>(metadata.problems());
+        DocumentMetadata.compilationProblem(merged).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidDocumentException("invalid metadata: " + String.join("; ", problems));
         }
@@ -68,7 +71,12 @@ public final class DocumentReader {
         if (!unknownActors.isEmpty()) {
             throw new InvalidDocumentException("unknown 'Pihak:' values " + unknownActors + " (known: " + Actors.KNOWN + ")");
         }
-        List<Passage> passages = splitter.split(metadata.id(), parsed.sections());
+        checkSectionLines(parsed);
+        List<Source> documentItself = metadata.url().isEmpty() ? List.of()
+                : List.of(new Source(metadata.title(), metadata.source(), metadata.published(), metadata.url()));
+        List<Passage> passages = splitter.split(metadata.id(), parsed.sections(), section -> section.sourceKeys().isEmpty()
+                ? documentItself
+                : section.sourceKeys().stream().map(parsed.sources()::get).distinct().toList());
         if (passages.isEmpty()) {
             throw new InvalidDocumentException(format == DocumentFormat.PDF
                     ? "no text found in the PDF (a scanned PDF needs text recognition first)"
@@ -76,6 +84,29 @@ public final class DocumentReader {
         }
         return new KnowledgeDocument(metadata, passages, origin, format, sha256(content), updated);
     }
+
+    /**
+     * Every "Sumber:" key must be one the front matter defines, and every "Per:" date must be a real month or day:
+     * a citation to a source that is not there, or an as-of date nobody can read, would mislead the reader.
+     */
+    private static void checkSectionLines(ParsedContent parsed) throws InvalidDocumentException {
+        for (Section section : parsed.sections()) {
+            for (String key : section.sourceKeys()) {
+                if (!parsed.sources().containsKey(key)) {
+                    throw new InvalidDocumentException("section '" + section.label() + "' names source '" + key
+                            + "' on its 'Sumber:' line, but the front matter's 'sources' does not define it"
+                            + (parsed.sources().isEmpty() ? "" : " (defined: " + parsed.sources().keySet() + ")"));
+                }
+            }
+            String asOf = section.asOf();
+            if (!asOf.isEmpty() && !(AS_OF.matcher(asOf).matches() && SourceList.isValidDate(asOf))) {
+                throw new InvalidDocumentException("section '" + section.label() + "' has 'Per: " + section.asOf()
+                        + "': use one date, YYYY-MM or YYYY-MM-DD");
+            }
+        }
+    }
+
+    private static final Pattern AS_OF = Pattern.compile("\\d{4}-\\d{2}(?:-\\d{2})?");
 
     public static String sha256(byte[] content) {
         try {

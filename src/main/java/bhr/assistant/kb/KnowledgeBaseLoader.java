@@ -67,7 +67,12 @@ public final class KnowledgeBaseLoader {
             declared.put("id", baseName.toLowerCase(Locale.ROOT));
             Path sidecar = file.resolveSibling(baseName + SIDECAR_SUFFIX);
             if (Files.isRegularFile(sidecar)) {
-                declared.putAll(FrontMatter.read(Files.readString(sidecar)));
+                FrontMatter.Values values = FrontMatter.read(Files.readString(sidecar));
+                if (!values.sources().isEmpty()) {
+                    // Only Markdown and text sections have "Sumber:" lines to cite them; a PDF's passages cite the PDF.
+                    throw new InvalidDocumentException(sidecar.getFileName() + " defines 'sources', which only Markdown and text files can use");
+                }
+                declared.putAll(values.metadata());
             }
         }
         KnowledgeDocument document = reader.read(name, Files.readAllBytes(file), format, declared,

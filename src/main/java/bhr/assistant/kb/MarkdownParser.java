@@ -14,7 +14,7 @@ final class MarkdownParser implements DocumentParser {
     @Override
     public ParsedContent parse(byte[] content) throws InvalidDocumentException {
         FrontMatter.Split split = FrontMatter.split(TextDecoding.utf8(content));
-        SectionCollector collector = new SectionCollector();
+        SectionCollector collector = new SectionCollector(true);
         Node document = PARSER.parse(split.body());
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             String text = PlainText.of(block);
@@ -24,6 +24,6 @@ final class MarkdownParser implements DocumentParser {
                 collector.paragraph(text);
             }
         }
-        return new ParsedContent(split.metadata(), collector.finish());
+        return new ParsedContent(split.metadata(), split.sources(), collector.finish());
     }
 }

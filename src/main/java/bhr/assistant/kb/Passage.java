@@ -11,6 +11,9 @@ import java.util.List;
  * @param locator     page or other locator, empty when the heading path says enough
  * @param text        the passage text
  * @param actors      duty bearers of the section ("Pihak:" line)
+ * @param sources     where its statements are written, most authoritative first ("Sumber:" line, or the document
+ *                    itself when the section names none); empty only when neither gives a source
+ * @param asOf        as-of date of its time-sensitive statements ("Per:" line, YYYY-MM or YYYY-MM-DD); "" when none
  * @param ordinal     position in the document, from 0
  */
 public record Passage(
@@ -20,11 +23,15 @@ public record Passage(
         String locator,
         String text,
         List<String> actors,
+        List<Source> sources,
+        String asOf,
         int ordinal) {
 
     public Passage {
         headingPath = List.copyOf(headingPath);
         actors = List.copyOf(actors);
+        sources = List.copyOf(sources);
+        asOf = asOf == null ? "" : asOf;
     }
 
     /** The section path as shown to readers, e.g. "BAB III > Pasal 7 (Halaman 4)". */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Splits sections into passages small enough to cite. A section within the word budget stays whole; a longer
@@ -26,16 +27,23 @@ public final class PassageSplitter {
         this.maxWords = maxWords;
     }
 
+    /** Passages that cite no source (tests, synthetic corpora). */
     public List<Passage> split(String documentId, List<Section> sections) {
+        return split(documentId, sections, section -> List.of());
+    }
+
+    /** @param sourcesOf the sources every passage of a section cites */
+    public List<Passage> split(String documentId, List<Section> sections, Function<Section, List<Source>> sourcesOf) {
         List<Passage> passages = new ArrayList<>();
         Set<String> usedIds = new HashSet<>();
         for (Section section : sections) {
             String baseId = uniqueId(documentId, section, usedIds);
             List<String> parts = chunks(section.text());
+            List<Source> sources = sourcesOf.apply(section);
             for (int part = 0; part < parts.size(); part++) {
                 String id = part == 0 ? baseId : baseId + "/" + (part + 1);
                 passages.add(new Passage(id, documentId, section.headingPath(), section.locator(), parts.get(part),
-                        section.actors(), passages.size()));
+                        section.actors(), sources, section.asOf(), passages.size()));
             }
         }
         return passages;

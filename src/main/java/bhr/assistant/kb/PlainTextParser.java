@@ -6,8 +6,8 @@ final class PlainTextParser implements DocumentParser {
     @Override
     public ParsedContent parse(byte[] content) throws InvalidDocumentException {
         FrontMatter.Split split = FrontMatter.split(TextDecoding.utf8(content));
-        SectionCollector collector = new SectionCollector();
+        SectionCollector collector = new SectionCollector(true);
         RegulationHeadings.collect(split.body().lines().toList(), collector);
-        return new ParsedContent(split.metadata(), collector.finish());
+        return new ParsedContent(split.metadata(), split.sources(), collector.finish());
     }
 }

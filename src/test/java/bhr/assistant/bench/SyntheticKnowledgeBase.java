@@ -28,7 +28,7 @@ final class SyntheticKnowledgeBase {
                 String id = document.id() + "-salinan-" + copy;
                 DocumentMetadata m = document.metadata();
                 DocumentMetadata metadata = new DocumentMetadata(id, m.title() + " (salinan " + copy + ")", m.kind(), m.language(),
-                        m.source(), m.url(), m.published(), m.status(), m.reviewed());
+                        m.source(), m.url(), m.published(), m.status(), m.reviewed(), m.compilation());
                 List<Passage> passages = new ArrayList<>();
                 for (Passage passage : document.passages()) {
                     String[] words = passage.text().split("\\s+");
@@ -36,7 +36,7 @@ final class SyntheticKnowledgeBase {
                         words[random.nextInt(words.length)] = vocabulary.get(random.nextInt(vocabulary.size()));
                     }
                     passages.add(new Passage(passage.id().replaceFirst("^[^#]+", id), id, passage.headingPath(), passage.locator(),
-                            String.join(" ", words), passage.actors(), passage.ordinal()));
+                            String.join(" ", words), passage.actors(), passage.sources(), passage.asOf(), passage.ordinal()));
                 }
                 documents.add(new KnowledgeDocument(metadata, passages, document.origin(), document.format(),
                         document.contentHash() + copy, document.updated()));

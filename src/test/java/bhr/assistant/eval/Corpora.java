@@ -98,8 +98,8 @@ public final class Corpora {
             }
             JsonNode node = JSON.readTree(line);
             String id = node.path("id").asText();
-            DocumentMetadata metadata = new DocumentMetadata(id, "", "reference", "id", name, "https://example.org/" + id, "", "referensi", "");
-            Passage passage = new Passage(id, id, List.of(), "", node.path("contents").asText(), List.of(), 0);
+            DocumentMetadata metadata = new DocumentMetadata(id, "", "reference", "id", name, "https://example.org/" + id, "", "referensi", "", false);
+            Passage passage = new Passage(id, id, List.of(), "", node.path("contents").asText(), List.of(), List.of(), "", 0);
             documents.add(new KnowledgeDocument(metadata, List.of(passage), name, DocumentFormat.TEXT, id, Instant.EPOCH));
         }
         return documents;

@@ -136,6 +136,25 @@ class ApiTest {
         assertEquals("berlaku", one.get("status"));
     }
 
+    @Test
+    void passages_and_search_hits_carry_their_sources() throws IOException {
+        List<Map<String, Object>> passages = list(get("/api/documents/perpres-contoh").get("passages"));
+        Map<String, Object> pasal1 = passages.get(0);
+        Map<String, Object> pasal7 = passages.get(1);
+        assertEquals(List.of(Map.of("title", "Strategi Nasional Bisnis dan HAM (contoh uji)",
+                "publisher", "Peraturan Presiden Nomor 60 Tahun 2023", "date", "2023-09-26",
+                "url", "https://peraturan.bpk.go.id/Details/259059/perpres-no-60-tahun-2023")), pasal1.get("sources"),
+                "a section without a Sumber: line cites the document itself");
+        assertEquals(List.of(Map.of("title", "Peraturan Presiden Nomor 60 Tahun 2023 tentang Strategi Nasional Bisnis dan Hak Asasi Manusia",
+                "publisher", "JDIH BPK RI", "date", "2023-09-26",
+                "url", "https://peraturan.bpk.go.id/Details/259059/perpres-no-60-tahun-2023")), pasal7.get("sources"));
+        assertEquals("2026-12", pasal7.get("asOf"));
+        assertFalse(String.valueOf(pasal7.get("text")).contains("Sumber:"));
+
+        List<Map<String, Object>> hits = list(get("/api/search?q=" + encode("gugus tugas daerah keputusan gubernur") + "&limit=1").get("hits"));
+        assertEquals(pasal7.get("sources"), hits.get(0).get("sources"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/api/documents/tidak-ada", "/api/documents/..%2F..%2Fetc", "/tidak/ada"})
     void unknown_things_get_404_with_a_json_error(String uri) {

@@ -62,11 +62,15 @@ class BundledKnowledgeBaseRulesTest {
         String text = Files.readString(file);
         FrontMatter.Split split = FrontMatter.split(text);
         Map<String, String> metadata = split.metadata();
-        for (String key : List.of("id", "title", "kind", "language", "source", "url", "status", "reviewed")) {
+        for (String key : List.of("id", "title", "kind", "language", "source", "status")) {
             assertFalse(metadata.getOrDefault(key, "").isBlank(), "front matter needs '" + key + "'");
         }
-        assertTrue(metadata.get("url").startsWith("https://"), "url should be https: " + metadata.get("url"));
+        // A compilation has no url of its own (KB-FORMAT.md); any other document links to its official text.
+        if (!"true".equals(metadata.get("compilation"))) {
+            assertTrue(metadata.getOrDefault("url", "").startsWith("https://"), "url should be https: " + metadata.get("url"));
+        }
         assertEquals(List.of(), headingProblems(split.body()));
+        assertEquals(List.of(), sectionsWithoutSumber(split.body()), "every section of a bundled file names its sources");
 
         KnowledgeDocument document = report.documents().stream()
                 .filter(d -> d.origin().equals(file.getFileName().toString())).findFirst().orElseThrow();
@@ -78,6 +82,37 @@ class BundledKnowledgeBaseRulesTest {
                 assertTrue(paths.add(passage.headingPath()), "duplicate section " + passage.headingPath());
             }
         }
+    }
+
+    /** Headings whose text does not start with a "Sumber:" line among its leading description lines. */
+    private static List<String> sectionsWithoutSumber(String body) {
+        List<String> missing = new ArrayList<>();
+        String heading = null;
+        boolean described = false;
+        boolean inLeadingLines = false;
+        boolean hasText = false;
+        for (String line : (body + "\n# end").lines().toList()) {
+            if (headingLevel(line) > 0) {
+                if (heading != null && hasText && !described) {
+                    missing.add(heading);
+                }
+                heading = line.strip();
+                described = false;
+                hasText = false;
+                inLeadingLines = true;
+            } else if (!line.isBlank()) {
+                hasText = true;
+                if (inLeadingLines && line.strip().startsWith("Sumber:")) {
+                    described = true;
+                }
+                if (!line.matches("^\\s*(Sumber|Per|Pihak)\\s*:.*")) {
+                    inLeadingLines = false;
+                }
+            } else if (hasText) {
+                inLeadingLines = false;
+            }
+        }
+        return missing;
     }
 
     /** Text before the first heading, and headings with neither text nor sub-headings under them. */
