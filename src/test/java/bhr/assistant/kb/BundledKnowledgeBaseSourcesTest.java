@@ -1,5 +1,7 @@
 package bhr.assistant.kb;
 
+import bhr.assistant.text.TimeSensitive;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,15 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BundledKnowledgeBaseSourcesTest {
 
-    /**
-     * Words that make a statement time-sensitive: it says what is so now, or not yet, so it can change. A passage
-     * holding one needs a "Per:" date. "per" counts only before a month, "awal/akhir" or a year ("per Februari 2026"),
-     * not in "per tahun"; "sedang" only as "is being" ("sedang disusun"), not as "medium" ("risiko sedang").
-     */
-    static final Pattern TIME_SENSITIVE = Pattern.compile("\\b(saat ini|masih|belum|kini|terbaru|sekarang|sedang (?:di|me|ber|dalam)\\w*|"
-            + "hingga kini|sampai kini|currently|still|not yet|as of|now|latest|pending|"
-            + "per (januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|awal|akhir|pertengahan) ?\\d{0,4}|"
-            + "per \\d{4}|as at)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Words that make a statement time-sensitive: see {@link TimeSensitive}. */
+    static final Pattern TIME_SENSITIVE = TimeSensitive.MARKER;
     private static final Pattern INLINE_NOTE = Pattern.compile("\\((sumber|source)s?:", Pattern.CASE_INSENSITIVE);
     private static final Map<String, Integer> MONTHS = months();
     private static final Map<String, String> NUMBER_WORDS = Map.of("tiga", "3", "three", "3", "empat", "4", "four", "4",
