@@ -51,7 +51,6 @@ final class AnswerCache {
     }
 
     private static Answer inWording(Answer answer, Question question) {
-        return answer.question().equals(question.text()) ? answer
-                : new Answer(question.text(), answer.answer(), answer.found(), answer.citations(), answer.language());
+        return answer.question().equals(question.text()) ? answer : answer.to(question.text());
     }
 }

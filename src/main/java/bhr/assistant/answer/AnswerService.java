@@ -1,6 +1,12 @@
 package bhr.assistant.answer;
 
+import bhr.assistant.conversation.Conversation;
+import bhr.assistant.conversation.SmallTalk;
+import bhr.assistant.conversation.Turn;
 import bhr.assistant.kb.LanguageDetector;
+import bhr.assistant.reader.Reader;
+import bhr.assistant.reader.ReaderModel;
+import bhr.assistant.reader.Reading;
 import bhr.assistant.search.PassageRetriever;
 import bhr.assistant.search.Retrieval;
 import bhr.assistant.search.SearchRequest;
@@ -18,10 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Answers a question from the knowledge base. The flow:
  * <ol>
+ *   <li>tell small talk from a question ({@link Conversation}): a greeting, thanks or chit-chat gets a short friendly
+ *       reply and is never searched; a question loses its emoji, markup and the greeting or thanks around it;</li>
  *   <li>decide the answer language: the user's choice, else detected from the question;</li>
- *   <li>retrieve passages, the best passage of each document first;</li>
- *   <li>decide whether they answer it: enough of the question's weight must be found in a top passage;</li>
- *   <li>compose the short answer from their best sentences, each with its citation marker;</li>
+ *   <li>retrieve the best passages;</li>
+ *   <li>read them ({@link Reader}): the sentence that states the asked fact, the sentences that support it, and
+ *       whether they answer the question at all;</li>
+ *   <li>compose the answer from those sentences, each with its citation marker, the fact first;</li>
  *   <li>otherwise say so, with how to ask and questions the knowledge base can answer.</li>
  * </ol>
  * A question asked again before the knowledge base changes gets the same answer from {@link AnswerCache}.
@@ -34,7 +43,8 @@ public class AnswerService {
 
     private final PassageRetriever retriever;
     private final AnswerConfig config;
-    private final AnswerComposer composer;
+    private final Reader reader;
+    private final AnswerComposer composer = new AnswerComposer(java.time.Clock.systemDefaultZone());
     private final AnswerCache cache;
     /**
      * Answers are worked out on one thread per core; further questions queue in arrival order. Answering is pure
@@ -44,10 +54,16 @@ public class AnswerService {
      */
     private final ThreadPoolExecutor workers;
 
+    @jakarta.inject.Inject
     public AnswerService(PassageRetriever retriever, AnswerConfig config) {
+        this(retriever, config, new Reader(ReaderModel.bundled(), config.maxSentences()));
+    }
+
+    /** With a reader of one's own: for training and evaluating reader models. */
+    public AnswerService(PassageRetriever retriever, AnswerConfig config, Reader reader) {
         this.retriever = retriever;
         this.config = config;
-        this.composer = new AnswerComposer(config);
+        this.reader = reader;
         this.cache = new AnswerCache(config.cacheSize());
         int cores = Runtime.getRuntime().availableProcessors();
         AtomicInteger threads = new AtomicInteger();
@@ -89,26 +105,48 @@ public class AnswerService {
     }
 
     private Answer answer(Question question, String text) {
-        String language = question.language().orElseGet(() -> LanguageDetector.detect(text));
-        Messages messages = Messages.forLanguage(language);
-        Retrieval retrieval = retriever.retrieve(new SearchRequest(text, question.limit(), question.actor(), true, Optional.of(language)));
-        if (retrieval.hits().isEmpty() || retrieval.coverage() < config.minCoverage()) {
-            return notFound(question.text(), text, language, messages, !retrieval.hasQueryTerms());
+        Turn turn = Conversation.read(text);
+        if (turn.smallTalk().isPresent()) {
+            String language = question.language().or(turn::language).orElseGet(() -> LanguageDetector.detect(text));
+            return smallTalk(question.text(), turn.smallTalk().get(), language);
         }
-        AnswerComposer.Composition composition = composer.compose(retrieval.hits(), question.limit(), messages, language);
+        String asked = turn.question();
+        String language = question.language().orElseGet(() -> LanguageDetector.detect(asked));
+        Messages messages = Messages.forLanguage(language);
+        Retrieval retrieval = retriever.retrieve(new SearchRequest(asked, Math.max(question.limit(), Reader.PASSAGES_READ),
+                question.actor(), false, Optional.of(language)));
+        Reading reading = reader.read(asked, language, retrieval);
+        if (!reading.found()) {
+            return notFound(question.text(), asked, language, messages, !retrieval.hasQueryTerms());
+        }
+        AnswerComposer.Composition composition = composer.compose(retrieval.hits(), reading, question.limit(), messages, language);
         return new Answer(question.text(), composition.text(), true, composition.citations(), language);
     }
 
     private static Answer notFound(String original, String text, String language, Messages messages, boolean tooVague) {
+        String reply = messages.get(tooVague ? "tooVague" : "notFound") + " " + messages.get("howToAsk") + examples(messages, text);
+        return new Answer(original, reply, false, List.of(), language, Answer.NOT_FOUND);
+    }
+
+    /** A short friendly reply to small talk, with example questions where they help; nothing is searched. */
+    private static Answer smallTalk(String original, SmallTalk kind, String language) {
+        Messages messages = Messages.forLanguage(language);
+        String reply = messages.get(kind.messageKey());
+        if (kind == SmallTalk.GREETING || kind == SmallTalk.CHITCHAT || kind == SmallTalk.SYMBOLS || kind == SmallTalk.ABOUT_BOT) {
+            reply += examples(messages, original);
+        }
+        return new Answer(original, reply, false, List.of(), language, Answer.SMALL_TALK);
+    }
+
+    /** Example questions, one a line, rotated by the text so repeated replies do not always suggest the same three. */
+    private static String examples(Messages messages, String text) {
         List<String> examples = messages.list("examples");
-        StringBuilder reply = new StringBuilder(messages.get(tooVague ? "tooVague" : "notFound"))
-                .append(' ').append(messages.get("howToAsk"));
-        // Rotate the examples by the question so repeated failures do not always suggest the same three.
+        StringBuilder lines = new StringBuilder();
         int offset = Math.floorMod(text.hashCode(), examples.size());
         for (int i = 0; i < Math.min(EXAMPLES_SHOWN, examples.size()); i++) {
-            reply.append("\n- ").append(examples.get((offset + i) % examples.size()));
+            lines.append("\n- ").append(examples.get((offset + i) % examples.size()));
         }
-        return new Answer(original, reply.toString(), false, List.of(), language);
+        return lines.toString();
     }
 
     /** The example questions offered to users in a language: front ends show them too. */

@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 @Controller("/api")
 @SerdeImport(Answer.class)
 @SerdeImport(Citation.class)
+@SerdeImport(bhr.assistant.kb.Source.class)
 class AskController {
 
     private final AnswerService answers;
@@ -59,7 +60,7 @@ class AskController {
         long started = System.nanoTime();
         return answers.askAsync(parsed.question()).thenApply(answer -> {
             metrics.question("api", answer.found(), Duration.ofNanos(System.nanoTime() - started));
-            if (!answer.found()) {
+            if (answer.kind().equals(Answer.NOT_FOUND)) {
                 feedback.record(new FeedbackRecord(Instant.now(), FeedbackRecord.Kind.UNANSWERED, answer.question(), "api", "", List.of()));
             }
             return HttpResponse.ok(answer);

@@ -99,11 +99,9 @@ public final class IndexBuilder {
         }
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setSimilarity(new BM25Similarity());
-        SentenceHighlighter highlighter = new SentenceHighlighter(
-                doc -> IndexFields.body(languageByLuceneDoc[doc]), doc -> byLuceneDoc[doc].text(), analyzers.perField());
         IndexSnapshot.KnowledgeBaseVersion version = new IndexSnapshot.KnowledgeBaseVersion(
                 versionNumber, contentHash(sorted), sorted.size(), byLuceneDoc.length, Instant.now());
-        return new IndexSnapshot(version, sorted, byLuceneDoc, languageByLuceneDoc, reader, searcher, highlighter, analyzers);
+        return new IndexSnapshot(version, sorted, byLuceneDoc, languageByLuceneDoc, reader, searcher, analyzers);
     }
 
     private static Document toLucene(KnowledgeDocument document, Passage passage) {
@@ -116,7 +114,7 @@ public final class IndexBuilder {
         String ownHeading = passage.headingPath().isEmpty() ? "" : passage.headingPath().get(passage.headingPath().size() - 1);
         String heading = String.join(" ", passage.headingPath()) + " " + ownHeading + " " + passage.locator();
         lucene.add(new TextField(IndexFields.heading(language), heading, Field.Store.NO));
-        // Positions for article-reference phrases; no offsets, as the highlighter analyses passages itself.
+        // Positions for article-reference phrases; no offsets, as passages are analysed for reading in memory.
         lucene.add(new TextField(IndexFields.body(language), passage.text(), Field.Store.NO));
         lucene.add(new Field(IndexFields.EXACT, heading + "\n" + passage.text(), WORDS_TYPE));
         return lucene;

@@ -2,6 +2,8 @@ package bhr.assistant.index;
 
 import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.Passage;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One immutable version of the knowledge base: its documents and the Lucene index built from them.
@@ -29,13 +30,20 @@ public final class IndexSnapshot {
     private final String[] languagesByLuceneDoc;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final SentenceHighlighter highlighter;
-    private final Analyzers analyzers;
-    private final Map<Integer, String[]> termsByLuceneDoc = new ConcurrentHashMap<>();
+    private final PassageAnalyser analyser;
+    /**
+     * Passages analysed for reading, by Lucene document. Bounded by the terms they hold: a sentence term takes
+     * about 40 bytes with its share of the sentence (interned strings, arrays), so 400,000 terms stay near 16 MB;
+     * the bundled knowledge base holds about 80,000. A passage not remembered is analysed again when asked for.
+     */
+    private final Cache<Integer, PassageAnalysis> analysisByLuceneDoc = Caffeine.newBuilder()
+            .maximumWeight(400_000)
+            .weigher((Integer doc, PassageAnalysis analysis) -> analysis.weight())
+            .build();
 
     IndexSnapshot(KnowledgeBaseVersion version, List<KnowledgeDocument> documents, Passage[] passagesByLuceneDoc,
-                  String[] languagesByLuceneDoc, DirectoryReader reader, IndexSearcher searcher, SentenceHighlighter highlighter, Analyzers analyzers) {
-        this.analyzers = analyzers;
+                  String[] languagesByLuceneDoc, DirectoryReader reader, IndexSearcher searcher, Analyzers analyzers) {
+        this.analyser = new PassageAnalyser(analyzers);
         this.version = version;
         this.documents = List.copyOf(documents);
         this.documentsById = documents.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(KnowledgeDocument::id, d -> d));
@@ -43,7 +51,6 @@ public final class IndexSnapshot {
         this.languagesByLuceneDoc = languagesByLuceneDoc;
         this.reader = reader;
         this.searcher = searcher;
-        this.highlighter = highlighter;
     }
 
     public KnowledgeBaseVersion version() {
@@ -72,30 +79,18 @@ public final class IndexSnapshot {
     }
 
     /**
-     * The analysed terms of a passage with its document title and headings, sorted for binary search: what a
-     * question's coverage is checked against. Worked out when first asked for and kept with this version, so
-     * passages that are often among the top hits are not analysed again for every question (profiled). The
-     * strings are interned: the same stem in many passages is stored once.
+     * The passage's sentences and terms, worked out when first asked for and kept with this version: the passages
+     * among the top hits are read again and again, question after question.
      */
-    public String[] passageTerms(int luceneDoc) {
-        return termsByLuceneDoc.computeIfAbsent(luceneDoc, this::analyse);
-    }
-
-    private String[] analyse(int luceneDoc) {
-        Passage passage = passage(luceneDoc);
-        KnowledgeDocument document = documentsById.get(passage.documentId());
-        String language = language(luceneDoc);
-        String text = document.metadata().title() + "\n" + String.join("\n", passage.headingPath()) + "\n" + passage.text();
-        return TextAnalysis.terms(analyzers.forLanguage(language), IndexFields.body(language), text).stream()
-                .distinct().sorted().map(String::intern).toArray(String[]::new);
+    public PassageAnalysis analysis(int luceneDoc) {
+        return analysisByLuceneDoc.get(luceneDoc, doc -> {
+            Passage passage = passage(doc);
+            return analyser.analyse(documentsById.get(passage.documentId()).metadata().title(), passage, language(doc));
+        });
     }
 
     public IndexSearcher searcher() {
         return searcher;
-    }
-
-    public SentenceHighlighter highlighter() {
-        return highlighter;
     }
 
     boolean tryAcquire() {

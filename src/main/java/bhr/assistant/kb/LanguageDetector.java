@@ -15,7 +15,10 @@ public final class LanguageDetector {
             "the", "what", "how", "is", "are", "does", "do", "my", "our", "of", "to", "for", "in", "and", "which",
             "who", "when", "where", "why", "can", "should", "must", "a", "an", "human", "rights", "business",
             "company", "companies", "with", "about", "under", "their", "there", "this", "that", "be", "have", "has",
-            "need", "required", "obligations", "workers", "complaint", "due", "diligence", "guiding", "principles");
+            "need", "required", "obligations", "workers", "complaint", "due", "diligence", "guiding", "principles", "you", "your",
+            "good", "please", "hello", "hi", "thanks", "thank", "bye", "speak", "english", "i", "me", "am", "it", "not", "work",
+            "employee", "employees", "worker", "law", "laws", "minimum", "wage", "wages", "leave", "pay", "salary", "if", "or",
+            "from", "by", "will", "would", "any", "much", "many", "long");
     private static final Set<String> INDONESIAN = Set.of(
             "apa", "yang", "dan", "di", "ke", "dari", "untuk", "utk", "bagaimana", "gimana", "gmn", "siapa", "kapan",
             "apakah", "itu", "ini", "dengan", "saya", "kami", "perusahaan", "adalah", "bisa", "harus", "wajib", "yg",

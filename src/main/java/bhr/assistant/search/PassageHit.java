@@ -1,20 +1,19 @@
 package bhr.assistant.search;
 
-import bhr.assistant.index.HighlightedSentence;
+import bhr.assistant.index.AnalysedSentence;
+import bhr.assistant.index.PassageAnalysis;
 import bhr.assistant.kb.DocumentMetadata;
 import bhr.assistant.kb.Passage;
 
 import java.util.List;
 
 /**
- * A retrieved passage with its document and the sentences that best match the question.
- *
- * @param sentences the highlighter's best sentences, in reading order; score 0 marks a sentence chosen as a
- *                  summary because none matched
+ * A retrieved passage with its document, its score and its analysis for reading (sentences and terms).
  */
-public record PassageHit(Passage passage, DocumentMetadata document, float score, List<HighlightedSentence> sentences) {
+public record PassageHit(Passage passage, DocumentMetadata document, float score, PassageAnalysis analysis) {
 
-    public PassageHit {
-        sentences = List.copyOf(sentences);
+    /** The passage's sentences in reading order. */
+    public List<AnalysedSentence> sentences() {
+        return analysis.sentences();
     }
 }

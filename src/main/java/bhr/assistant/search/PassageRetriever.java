@@ -1,8 +1,6 @@
 package bhr.assistant.search;
 
 import bhr.assistant.index.Analyzers;
-import bhr.assistant.index.HighlightedSentence;
-import bhr.assistant.index.IndexFields;
 import bhr.assistant.index.IndexSnapshot;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.kb.KnowledgeDocument;
@@ -14,7 +12,6 @@ import org.apache.lucene.util.IntroSelector;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,17 +22,14 @@ import java.util.Set;
 
 /**
  * Finds the passages for a question: BM25 over title, heading and body, ties broken by passage id so the same
- * question always gives the same order, then the best sentences of each passage from the highlighter.
+ * question always gives the same order. Each hit comes with its passage analysed for reading, and the retrieval
+ * with the question's words weighted as the index sees them; whether they answer is the reader's decision.
  */
 @Singleton
 public class PassageRetriever {
 
-    private static final int SENTENCES_PER_PASSAGE = 3;
-    /** How many top passages are checked for coverage of the question. */
-    private static final int COVERAGE_DEPTH = 3;
     /** Added to passages in the user's language: enough to break near-ties between translations, no more. */
     static final float LANGUAGE_BOOST = 2.0f;
-    private static final List<String> BODY_FIELDS = Analyzers.LANGUAGES.stream().map(IndexFields::body).toList();
 
     private final KnowledgeIndex index;
     private final PassageQueryBuilder queryBuilder;
@@ -67,8 +61,7 @@ public class PassageRetriever {
             List<ScoreDoc> chosen = request.onePerDocumentFirst()
                     ? bestPerDocumentFirst(snapshot, top, request.limit())
                     : top.subList(0, Math.min(request.limit(), top.size()));
-            List<PassageHit> hits = hits(snapshot, built, chosen);
-            return new Retrieval(hits, coverage(snapshot, built, chosen), built.termsByLanguage());
+            return new Retrieval(hits(snapshot, chosen), concepts(built), idf(built.termLookup().passages(), 0));
         } catch (IOException e) {
             throw new UncheckedIOException("searching the index failed", e);
         }
@@ -140,78 +133,38 @@ public class PassageRetriever {
         return firsts.subList(0, Math.min(limit, firsts.size()));
     }
 
-    private List<PassageHit> hits(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<ScoreDoc> chosen) throws IOException {
-        if (chosen.isEmpty()) {
-            return List.of();
-        }
-        int[] docIds = chosen.stream().mapToInt(scoreDoc -> scoreDoc.doc).toArray();
-        // Only body fields are highlighted: the words of title, heading and exact-word clauses need no set.
-        Map<String, Set<String>> wordsByField = new HashMap<>();
-        for (String field : BODY_FIELDS) {
-            Set<String> words = new HashSet<>();
-            built.clauses().forEach(clause -> words.addAll(clause.wordsByField().getOrDefault(field, List.of())));
-            wordsByField.put(field, words);
-        }
-        List<List<HighlightedSentence>> sentences = snapshot.highlighter().bestSentences(wordsByField, docIds, SENTENCES_PER_PASSAGE);
+    private static List<PassageHit> hits(IndexSnapshot snapshot, List<ScoreDoc> chosen) {
         List<PassageHit> hits = new ArrayList<>(chosen.size());
-        for (int i = 0; i < chosen.size(); i++) {
-            Passage passage = snapshot.passage(docIds[i]);
+        for (ScoreDoc scoreDoc : chosen) {
+            Passage passage = snapshot.passage(scoreDoc.doc);
             KnowledgeDocument document = snapshot.document(passage.documentId()).orElseThrow();
-            hits.add(new PassageHit(passage, document.metadata(), chosen.get(i).score, sentences.get(i)));
+            hits.add(new PassageHit(passage, document.metadata(), scoreDoc.score, snapshot.analysis(scoreDoc.doc)));
         }
         return hits;
     }
 
-    /**
-     * How much of the question the best of the top passages covers: the share of the question's weight (its
-     * terms weighted by IDF) found in the passage, its title and headings.
-     */
-    private static double coverage(IndexSnapshot snapshot, PassageQueryBuilder.BuiltQuery built, List<ScoreDoc> chosen) {
-        Map<String, List<Concept>> conceptsByLanguage = new HashMap<>();
-        double best = 0;
-        for (ScoreDoc hit : chosen.subList(0, Math.min(COVERAGE_DEPTH, chosen.size()))) {
-            String language = snapshot.language(hit.doc);
-            List<String> terms = built.termsByLanguage().get(language);
-            if (terms != null) {
-                List<Concept> concepts = conceptsByLanguage.computeIfAbsent(language, key -> concepts(built, language, terms));
-                best = Math.max(best, share(concepts, snapshot.passageTerms(hit.doc)));
+    /** Each question term with its alternatives, weighted as the rarest of them the index knows, per language. */
+    private static Map<String, List<Concept>> concepts(PassageQueryBuilder.BuiltQuery built) {
+        Map<String, List<Concept>> byLanguage = new HashMap<>();
+        built.termsByLanguage().forEach((language, terms) -> {
+            Map<String, Set<String>> alternatives = built.alternativesByLanguage().getOrDefault(language, Map.of());
+            TermLookup termLookup = built.termLookup();
+            List<Concept> concepts = new ArrayList<>(terms.size());
+            for (String term : terms) {
+                if (term.length() == 1 && Character.isLetter(term.charAt(0))) {
+                    continue; // a lone letter ("b" of a pasted tag) says nothing about the topic
+                }
+                Set<String> names = new HashSet<>(alternatives.getOrDefault(term, Set.of()));
+                names.add(term);
+                int docFreq = names.stream().mapToInt(name -> termLookup.docFreq(language, name))
+                        .filter(frequency -> frequency > 0).min().orElse(0);
+                concepts.add(new Concept(term, names, idf(termLookup.passages(), docFreq), docFreq > 0));
             }
-        }
-        return best;
-    }
-
-    /** A question term with the terms that stand for the same concept, weighted as the rarest of them the index knows. */
-    private record Concept(Set<String> names, double weight) {
-    }
-
-    private static List<Concept> concepts(PassageQueryBuilder.BuiltQuery built, String language, List<String> terms) {
-        Map<String, Set<String>> alternatives = built.alternativesByLanguage().getOrDefault(language, Map.of());
-        TermLookup termLookup = built.termLookup();
-        List<Concept> concepts = new ArrayList<>(terms.size());
-        for (String term : terms) {
-            if (term.length() == 1 && Character.isLetter(term.charAt(0))) {
-                continue; // a lone letter ("b" of a pasted tag) says nothing about the topic
+            if (!concepts.isEmpty()) {
+                byLanguage.put(language, concepts);
             }
-            Set<String> names = new HashSet<>(alternatives.getOrDefault(term, Set.of()));
-            names.add(term);
-            int docFreq = names.stream().mapToInt(name -> termLookup.docFreq(language, name))
-                    .filter(frequency -> frequency > 0).min().orElse(0);
-            concepts.add(new Concept(names, idf(termLookup.passages(), docFreq)));
-        }
-        return concepts;
-    }
-
-    /** The share of the concepts' weight found among a passage's sorted terms. */
-    private static double share(List<Concept> concepts, String[] present) {
-        double total = 0;
-        double found = 0;
-        for (Concept concept : concepts) {
-            total += concept.weight();
-            if (concept.names().stream().anyMatch(name -> Arrays.binarySearch(present, name) >= 0)) {
-                found += concept.weight();
-            }
-        }
-        return total == 0 ? 0 : found / total;
+        });
+        return byLanguage;
     }
 
     /** BM25's idf; a term the index has never seen gets the highest weight, so a missing topic weighs heavily. */

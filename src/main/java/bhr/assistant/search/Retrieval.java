@@ -1,27 +1,32 @@
 package bhr.assistant.search;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * The passages found for a question and how much of the question they cover.
+ * The passages found for a question, with the question's words as the index weighs them: what the reader needs
+ * to judge whether a passage answers.
  *
- * @param coverage share of the question's weight (IDF of its terms, a concept counting as found under any of its
- *                 names) in the best-covering top passage, 0 to 1: a question about something the knowledge base
- *                 never mentions scores low even when a common word of it matches somewhere
- * @param queryTerms the analysed terms of the question, per language; empty when it had only stopwords
+ * @param conceptsByLanguage the question's concepts, per analysis language; empty when it had only stopwords
+ * @param unseenWeight       the weight of a word the index has never seen, the highest there is
  */
-public record Retrieval(List<PassageHit> hits, double coverage, java.util.Map<String, List<String>> queryTerms) {
+public record Retrieval(List<PassageHit> hits, Map<String, List<Concept>> conceptsByLanguage, double unseenWeight) {
 
     public Retrieval {
         hits = List.copyOf(hits);
-        queryTerms = java.util.Map.copyOf(queryTerms);
+        conceptsByLanguage = Map.copyOf(conceptsByLanguage);
     }
 
     public static Retrieval empty() {
-        return new Retrieval(List.of(), 0, java.util.Map.of());
+        return new Retrieval(List.of(), Map.of(), 0);
     }
 
     public boolean hasQueryTerms() {
-        return !queryTerms.isEmpty();
+        return !conceptsByLanguage.isEmpty();
+    }
+
+    /** The question's concepts as analysed for passages in this language. */
+    public List<Concept> concepts(String language) {
+        return conceptsByLanguage.getOrDefault(language, List.of());
     }
 }

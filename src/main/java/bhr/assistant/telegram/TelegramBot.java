@@ -287,7 +287,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         Answer answer = answers.ask(new Question(question, Optional.empty(), ANSWER_CITATIONS, Optional.empty()));
         metrics.question("telegram", answer.found(), java.time.Duration.ofNanos(System.nanoTime() - started));
         TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
-        if (!answer.found()) {
+        if (answer.kind().equals(Answer.NOT_FOUND)) {
             record(FeedbackRecord.Kind.UNANSWERED, answer, from);
         }
         InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.put(answer), ui) : exampleButtons(answer.language());

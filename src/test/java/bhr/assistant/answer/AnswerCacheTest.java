@@ -55,7 +55,7 @@ class AnswerCacheTest {
         Analyzers analyzers = new Analyzers();
         index = new KnowledgeIndex(analyzers);
         index.replace(new KnowledgeBaseLoader().load(kb).documents());
-        answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 100));
+        answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(4, 100));
     }
 
     @Test

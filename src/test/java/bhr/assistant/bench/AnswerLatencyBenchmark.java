@@ -61,8 +61,8 @@ public class AnswerLatencyBenchmark {
         index = new KnowledgeIndex(analyzers);
         index.replace(scale == 1 ? bundled : SyntheticKnowledgeBase.scaled(bundled, scale, 42));
         // The service's defaults, except that the first has no cache: it measures the full work of every answer.
-        answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 0));
-        cachedAnswers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(0.4, 0.35, 4, 2000));
+        answers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(4, 0));
+        cachedAnswers = new AnswerService(new PassageRetriever(index, analyzers), new AnswerConfig(4, 2000));
     }
 
     private String nextQuestion() {
@@ -93,7 +93,7 @@ public class AnswerLatencyBenchmark {
 
         @Setup(Level.Invocation)
         public void create(AnswerLatencyBenchmark benchmark) {
-            answers = new AnswerService(new PassageRetriever(benchmark.index, benchmark.analyzers), new AnswerConfig(0.4, 0.35, 4, 0));
+            answers = new AnswerService(new PassageRetriever(benchmark.index, benchmark.analyzers), new AnswerConfig(4, 0));
         }
     }
 

@@ -1,0 +1,27 @@
+package bhr.assistant.index;
+
+import java.util.List;
+
+/**
+ * A passage analysed for reading: its sentences with their terms, the terms of its own heading, and every term of
+ * the passage with its document title and headings. Worked out once per index version ({@link IndexSnapshot}).
+ *
+ * @param terms        distinct terms of title, headings and text, sorted
+ * @param headingTerms distinct terms of the passage's own (innermost) heading, sorted
+ * @param sentences    in reading order
+ */
+public record PassageAnalysis(String[] terms, String[] headingTerms, List<AnalysedSentence> sentences) {
+
+    public PassageAnalysis {
+        sentences = List.copyOf(sentences);
+    }
+
+    /** The number of terms held, to weigh what a version remembers. */
+    int weight() {
+        int weight = terms.length + headingTerms.length;
+        for (AnalysedSentence sentence : sentences) {
+            weight += sentence.terms().length + sentence.sequence().length;
+        }
+        return Math.max(1, weight);
+    }
+}

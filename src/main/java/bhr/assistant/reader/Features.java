@@ -1,0 +1,346 @@
+package bhr.assistant.reader;
+
+import bhr.assistant.index.AnalysedSentence;
+import bhr.assistant.search.Concept;
+import bhr.assistant.search.PassageHit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The numbers the reader's two models weigh. Each is a plain property of the question, a passage or a sentence
+ * (how much of the question's weight it holds, whether it has the kind of thing asked for, where it stands); the
+ * weights are learned ({@code ReaderTraining}), never set by hand.
+ */
+final class Features {
+
+    /** For choosing the sentence that answers: one row per sentence of each passage read. */
+    static final List<String> SENTENCE = List.of(
+            "sentenceCoverage", "sharedConcepts", "coverageVsPassageBest", "coverageVsAllBest", "bestInPassage", "pairs",
+            "exactWords", "density", "anaphoricStart", "localCoverage",
+            "passageCoverage", "headingCoverage", "previousCoverage", "firstSentence", "relativePosition", "retrievalRank",
+            "topPassage", "scoreRatio", "answerType", "answerTypeCovered", "novelty", "logLength", "list", "listAsked", "sameLanguage");
+    /** For deciding whether the chosen sentence answers at all: one row per question. */
+    static final List<String> ANSWERABILITY = List.of(
+            "leadProbability", "margin", "passageCoverage", "sentenceCoverage", "contextCoverage", "rarestMissing",
+            "missingShare", "unknownShare", "yearMissing", "namesMissing", "answerType", "typedIntent", "logScorePerConcept",
+            "logConcepts", "headingCoverage", "firstSentence");
+
+    /**
+     * What the answerability model weighs: every feature twice, once as it is and once only for passages of structured
+     * documents (sections under headings, as the knowledge base is written), zero elsewhere (encyclopaedia paragraphs,
+     * PDF pages). One model thus learns what holds everywhere and what differs in a curated FAQ-like knowledge base:
+     * Daumé's "frustratingly easy" domain adaptation, IDK-MRC's paragraphs and our sections being the two domains. A
+     * user's own context ("sy punya pabrik 50 karyawan") is a missing word in a section but a near miss in IDK-MRC.
+     * The sentence model is not split so: with the split, BHR valid's leads fell from 0.660 to 0.583 stating the fact
+     * (IDK-MRC valid 0.678 to 0.694): our few training questions are not enough to learn a second set of weights.
+     */
+    static final List<String> ANSWERABILITY_INPUTS = augmented(ANSWERABILITY);
+
+    private static final int SENTENCE_COVERAGE = SENTENCE.indexOf("sentenceCoverage");
+    private static final int HEADING_COVERAGE = SENTENCE.indexOf("headingCoverage");
+    private static final int PREVIOUS_COVERAGE = SENTENCE.indexOf("previousCoverage");
+    private static final int ANSWER_TYPE = SENTENCE.indexOf("answerType");
+    private static final int FIRST_SENTENCE = SENTENCE.indexOf("firstSentence");
+
+    private Features() {
+    }
+
+    private static List<String> augmented(List<String> features) {
+        List<String> inputs = new ArrayList<>(features);
+        features.forEach(feature -> inputs.add("structured:" + feature));
+        return List.copyOf(inputs);
+    }
+
+    /** The model input for a row of features of a passage: the row, then the row again if the passage is structured. */
+    static double[] inputs(double[] row, boolean structured) {
+        double[] inputs = Arrays.copyOf(row, row.length * 2);
+        if (structured) {
+            System.arraycopy(row, 0, inputs, row.length, row.length);
+        }
+        return inputs;
+    }
+
+    /** What a passage holds of the question, worked out once for all its sentences. */
+    record PassageView(PassageHit hit, int rank, List<Concept> concepts, double coverage, double headingCoverage,
+                       double rarestMissing, double missingShare, double unknownShare, boolean yearMissing, double namesMissing) {
+
+        /** A section under headings, as the knowledge base is written (not a bare paragraph or a PDF page). */
+        boolean structured() {
+            return !hit.passage().headingPath().isEmpty();
+        }
+
+        static PassageView of(ReaderQuestion question, PassageHit hit, int rank, List<Concept> concepts, double unseenWeight) {
+            String[] terms = hit.analysis().terms();
+            double rarestMissing = 0;
+            int missing = 0;
+            int unknown = 0;
+            for (Concept concept : concepts) {
+                if (!concept.foundIn(terms)) {
+                    missing++;
+                    rarestMissing = Math.max(rarestMissing, concept.weight());
+                }
+                if (!concept.known()) {
+                    unknown++;
+                }
+            }
+            int count = Math.max(1, concepts.size());
+            String text = (hit.document().title() + " " + String.join(" ", hit.passage().headingPath()) + " " + hit.passage().text())
+                    .toLowerCase(Locale.ROOT);
+            boolean yearMissing = question.years().stream().anyMatch(year -> !text.contains(year));
+            long namesMissing = question.names().stream().filter(name -> !text.contains(name)).count();
+            return new PassageView(hit, rank, concepts, Features.coverage(concepts, terms), Features.coverage(concepts, hit.analysis().headingTerms()),
+                    unseenWeight == 0 ? 0 : rarestMissing / unseenWeight, (double) missing / count, (double) unknown / count,
+                    yearMissing, question.names().isEmpty() ? 0 : (double) namesMissing / question.names().size());
+        }
+    }
+
+    /**
+     * The features of every sentence of the passages, passage by passage in reading order. Some compare a sentence
+     * with the others (its coverage beside the best of its passage and of all), so they are worked out together.
+     */
+    static List<double[]> sentences(ReaderQuestion question, List<PassageView> passages) {
+        float bestScore = 0;
+        double bestOfAll = 0;
+        List<double[]> coverages = new ArrayList<>(passages.size());
+        for (PassageView passage : passages) {
+            bestScore = Math.max(bestScore, passage.hit().score());
+            List<AnalysedSentence> sentences = passage.hit().sentences();
+            double[] covered = new double[sentences.size()];
+            for (int i = 0; i < covered.length; i++) {
+                covered[i] = coverage(passage.concepts(), sentences.get(i).terms());
+                bestOfAll = Math.max(bestOfAll, covered[i]);
+            }
+            coverages.add(covered);
+        }
+        boolean listAsked = question.intent() == QuestionIntent.LIST || question.intent() == QuestionIntent.HOW;
+        String lowerQuestion = question.lowerCase();
+        List<double[]> rows = new ArrayList<>();
+        for (int p = 0; p < passages.size(); p++) {
+            PassageView passage = passages.get(p);
+            List<AnalysedSentence> sentences = passage.hit().sentences();
+            List<Concept> concepts = passage.concepts();
+            double[] covered = coverages.get(p);
+            double bestOfPassage = Arrays.stream(covered).max().orElse(0);
+            double[] local = localCoverage(concepts, sentences);
+            for (int i = 0; i < sentences.size(); i++) {
+                AnalysedSentence sentence = sentences.get(i);
+                double coverage = covered[i];
+                boolean answerType = AnswerTypes.present(question.intent(), sentence.text(), sentence.list(), lowerQuestion);
+                rows.add(new double[] {
+                        coverage,
+                        shared(concepts, sentence.terms()),
+                        bestOfPassage == 0 ? 0 : coverage / bestOfPassage,
+                        bestOfAll == 0 ? 0 : coverage / bestOfAll,
+                        bestOfPassage > 0 && coverage == bestOfPassage ? 1 : 0,
+                        pairs(concepts, sentence.sequence()),
+                        exactWords(question.words(), sentence.text()),
+                        density(concepts, sentence.sequence()),
+                        ANAPHORIC_START.matcher(sentence.text()).lookingAt() ? 1 : 0,
+                        local[i],
+                        passage.coverage(),
+                        passage.headingCoverage(),
+                        i == 0 ? passage.headingCoverage() : covered[i - 1],
+                        i == 0 ? 1 : 0,
+                        sentences.size() < 2 ? 0 : (double) i / (sentences.size() - 1),
+                        1.0 / (1 + passage.rank()),
+                        passage.rank() == 0 ? 1 : 0,
+                        bestScore <= 0 ? 0 : passage.hit().score() / bestScore,
+                        answerType ? 1 : 0,
+                        answerType ? coverage : 0,
+                        novelty(concepts, sentence.terms()),
+                        Math.log1p(sentence.terms().length),
+                        sentence.list() ? 1 : 0,
+                        sentence.list() && listAsked ? 1 : 0,
+                        passage.hit().document().language().equals(question.language()) ? 1 : 0,
+                });
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Each sentence's share of the question's weight, where a word counts by how few of the passage's sentences have
+     * it: in a section about PRISMA every sentence says "PRISMA", and the one that answers "is PRISMA mandatory" is
+     * the one that also says "wajib".
+     */
+    static double[] localCoverage(List<Concept> concepts, List<AnalysedSentence> sentences) {
+        int n = sentences.size();
+        double[] weights = new double[concepts.size()];
+        boolean[][] found = new boolean[n][concepts.size()];
+        for (int c = 0; c < concepts.size(); c++) {
+            int with = 0;
+            for (int i = 0; i < n; i++) {
+                found[i][c] = concepts.get(c).foundIn(sentences.get(i).terms());
+                with += found[i][c] ? 1 : 0;
+            }
+            weights[c] = concepts.get(c).weight() * Math.log((n + 1.0) / (with + 0.5));
+        }
+        double total = Arrays.stream(weights).sum();
+        double[] local = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < concepts.size(); c++) {
+                local[i] += found[i][c] ? weights[c] : 0;
+            }
+            local[i] = total <= 0 ? 0 : local[i] / total;
+        }
+        return local;
+    }
+
+    /** A sentence opening with a pronoun ("Ia", "Hal ini", "They") leans on the one before it and cannot lead alone. */
+    private static final Pattern ANAPHORIC_START = Pattern.compile(
+            "(?i)(ia|dia|beliau|mereka|hal ini|hal itu|ini|itu|tersebut|it|he|she|they|this|these|those|its|his|her|their)\\b");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    /** The share of the question's own words (as typed, lower-cased, three letters or more) found in the sentence. */
+    static double exactWords(List<String> questionWords, String sentence) {
+        if (questionWords.isEmpty()) {
+            return 0;
+        }
+        String lower = sentence.toLowerCase(Locale.ROOT);
+        int found = 0;
+        for (String word : questionWords) {
+            Matcher matcher = WORD.matcher(lower);
+            while (matcher.find()) {
+                if (matcher.group().equals(word)) {
+                    found++;
+                    break;
+                }
+            }
+        }
+        return (double) found / questionWords.size();
+    }
+
+    /**
+     * How close together the question's words stand in the sentence: the number of distinct question concepts found,
+     * over the length of the shortest stretch of the sentence holding them all (1 when they stand side by side).
+     */
+    static double density(List<Concept> concepts, String[] sequence) {
+        int[] conceptAt = new int[sequence.length];
+        java.util.Set<Integer> present = new java.util.HashSet<>();
+        for (int i = 0; i < sequence.length; i++) {
+            conceptAt[i] = -1;
+            for (int c = 0; c < concepts.size(); c++) {
+                if (concepts.get(c).names().contains(sequence[i])) {
+                    conceptAt[i] = c;
+                    present.add(c);
+                    break;
+                }
+            }
+        }
+        if (present.size() < 2) {
+            return present.isEmpty() ? 0 : 1;
+        }
+        int[] counts = new int[concepts.size()];
+        int covered = 0;
+        int shortest = Integer.MAX_VALUE;
+        for (int right = 0, left = 0; right < sequence.length; right++) {
+            if (conceptAt[right] >= 0 && counts[conceptAt[right]]++ == 0) {
+                covered++;
+            }
+            while (covered == present.size()) {
+                shortest = Math.min(shortest, right - left + 1);
+                if (conceptAt[left] >= 0 && --counts[conceptAt[left]] == 0) {
+                    covered--;
+                }
+                left++;
+            }
+        }
+        return (double) present.size() / shortest;
+    }
+
+    /**
+     * The share of the question's neighbouring word pairs ("uji tuntas", "pekerja anak", "born in") that stand side
+     * by side in the sentence too: a sentence restating the question's phrase is likelier about the same thing.
+     */
+    static double pairs(List<Concept> concepts, String[] sequence) {
+        if (concepts.size() < 2) {
+            return 0;
+        }
+        int found = 0;
+        for (int c = 0; c + 1 < concepts.size(); c++) {
+            Concept first = concepts.get(c);
+            Concept second = concepts.get(c + 1);
+            for (int i = 0; i + 1 < sequence.length; i++) {
+                if (first.names().contains(sequence[i]) && second.names().contains(sequence[i + 1])) {
+                    found++;
+                    break;
+                }
+            }
+        }
+        return (double) found / (concepts.size() - 1);
+    }
+
+    /**
+     * @param lead        the chosen sentence's features ({@link #SENTENCE})
+     * @param probability the sentence model's probability for it
+     * @param runnerUp    the best probability of any other sentence
+     */
+    static double[] answerability(ReaderQuestion question, PassageView passage, double[] lead, double probability, double runnerUp) {
+        double context = Math.max(lead[SENTENCE_COVERAGE], Math.max(lead[HEADING_COVERAGE], lead[PREVIOUS_COVERAGE]));
+        return new double[] {
+                probability,
+                probability - runnerUp,
+                passage.coverage(),
+                lead[SENTENCE_COVERAGE],
+                context,
+                passage.rarestMissing(),
+                passage.missingShare(),
+                passage.unknownShare(),
+                passage.yearMissing() ? 1 : 0,
+                passage.namesMissing(),
+                lead[ANSWER_TYPE],
+                question.intent().typed() ? 1 : 0,
+                Math.log1p(passage.hit().score() / Math.max(1, passage.concepts().size())),
+                Math.log1p(passage.concepts().size()),
+                passage.headingCoverage(),
+                lead[FIRST_SENTENCE],
+        };
+    }
+
+    /** The share of the concepts' weight found among the sorted terms. */
+    static double coverage(List<Concept> concepts, String[] terms) {
+        double total = 0;
+        double found = 0;
+        for (Concept concept : concepts) {
+            total += concept.weight();
+            if (concept.foundIn(terms)) {
+                found += concept.weight();
+            }
+        }
+        return total == 0 ? 0 : found / total;
+    }
+
+    /** The share of the concepts found, each counted once whatever its weight. */
+    private static double shared(List<Concept> concepts, String[] terms) {
+        if (concepts.isEmpty()) {
+            return 0;
+        }
+        return (double) concepts.stream().filter(concept -> concept.foundIn(terms)).count() / concepts.size();
+    }
+
+    /** The share of the sentence's terms that are not the question's: what it adds beyond repeating the question. */
+    private static double novelty(List<Concept> concepts, String[] terms) {
+        if (terms.length == 0) {
+            return 0;
+        }
+        int own = 0;
+        for (String term : terms) {
+            boolean asked = false;
+            for (Concept concept : concepts) {
+                if (concept.names().contains(term)) {
+                    asked = true;
+                    break;
+                }
+            }
+            if (!asked) {
+                own++;
+            }
+        }
+        return (double) own / terms.length;
+    }
+}

@@ -1,0 +1,295 @@
+package bhr.assistant.reader;
+
+import bhr.assistant.eval.ReadingSets;
+import bhr.assistant.eval.ReadingSets.ReadingQuestion;
+import bhr.assistant.eval.ReadingSets.ReadingSet;
+import bhr.assistant.index.Analyzers;
+import bhr.assistant.index.KnowledgeIndex;
+import bhr.assistant.kb.LanguageDetector;
+import bhr.assistant.search.PassageRetriever;
+import bhr.assistant.search.Retrieval;
+import bhr.assistant.search.SearchRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Trains the reader's two models and writes them to src/main/resources/reader/:
+ * {@code mvn -B test -Dtest=ReaderTraining -Dreader.train=true} (needs ../shared/eval/idk-mrc). Deterministic: the
+ * same data gives the same weights.
+ * <ol>
+ *   <li>Every question of IDK-MRC train (each paragraph a document) and of our BHR training questions is retrieved
+ *       and every sentence of its top passages becomes a candidate with its features.</li>
+ *   <li>The sentence model learns which candidate states the answer (contains the gold answer; matches the fact).</li>
+ *   <li>With it, the reader chooses a lead for every question; the answerability model learns whether that lead
+ *       answers (the question is answerable and the lead states its answer). Unanswerable questions and wrong leads
+ *       are the "no" cases: a wrong confident answer is worse than "I don't know".</li>
+ *   <li>The threshold is chosen on the valid splits (IDK-MRC valid; BHR eval valid) for the best mean of
+ *       "first sentence states the fact" on answerable and "refused" on unanswerable questions.</li>
+ * </ol>
+ */
+@EnabledIfSystemProperty(named = "reader.train", matches = "true")
+class ReaderTraining {
+
+    /** Our own questions are few beside IDK-MRC's thousands, and they are the domain served: each counts this much more. */
+    static final double BHR_WEIGHT = 5;
+    static final double PENALTY = 1e-4;
+    private static final Path RESOURCES = Path.of("src/main/resources/reader");
+
+    /** A question read with a model-free reader: its candidates' features, and which candidates state the answer. */
+    record Read(ReadingQuestion question, ReaderQuestion asked, List<Reader.Candidate> candidates, boolean[] states, double weight) {
+
+        boolean anyStates() {
+            for (boolean state : states) {
+                if (state) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    @Test
+    void train() throws IOException {
+        assertTrue(ReadingSets.idkMrcPresent(), "IDK-MRC must be in ../shared/eval/idk-mrc");
+        List<Read> training = new ArrayList<>(read(ReadingSets.idkMrc("train"), 1));
+        List<Read> bhrTraining = read(ReadingSets.bhrTrain(), BHR_WEIGHT);
+        training.addAll(bhrTraining);
+
+        List<ConditionalLogitFit.Group> groups = new ArrayList<>();
+        for (Read read : training) {
+            if (!read.question().answerable() || !read.anyStates()) {
+                continue; // nothing to choose between: the answer is not among the passages read
+            }
+            groups.add(new ConditionalLogitFit.Group(read.candidates().stream().map(Reader.Candidate::features).toList(), read.states(),
+                    read.weight()));
+        }
+        LinearModel sentences = ConditionalLogitFit.fit(Features.SENTENCE, groups, PENALTY);
+
+        List<double[]> answerRows = new ArrayList<>();
+        List<Integer> answerLabels = new ArrayList<>();
+        List<Double> answerWeights = new ArrayList<>();
+        for (Read read : training) {
+            Lead lead = lead(read, sentences);
+            answerRows.add(lead.features());
+            answerLabels.add(read.question().answerable() && lead.states() ? 1 : 0);
+            answerWeights.add(read.weight());
+        }
+        LinearModel answerability = LogisticRegressionFit.fit(Features.ANSWERABILITY_INPUTS, answerRows, answerLabels, answerWeights, PENALTY);
+
+        List<Read> idkValid = read(ReadingSets.idkMrc("valid"), 1);
+        describe("IDK-MRC valid", idkValid, sentences);
+        describe("BHR train (seen in training)", bhrTraining, sentences);
+        List<Read> bhrValid = read(ReadingSets.bhrEval(), 1).stream().filter(r -> r.question().split().equals("valid"))
+                .filter(r -> !r.question().answerable() || r.question().fact().isPresent()).toList();
+        if (bhrValid.stream().noneMatch(r -> r.question().answerable())) {
+            bhrValid = List.of(); // the evaluation questions have no facts yet: nothing to weigh answers by
+        }
+        describe("BHR valid", bhrValid, sentences);
+        double threshold = chooseThreshold(sentences, answerability, idkValid, bhrValid);
+        System.out.println("BHR train (seen in training) at the chosen threshold:");
+        chooseThreshold(sentences, answerability, bhrTraining, List.of());
+
+        LinearModel chosen = answerability.withThreshold(threshold);
+        List<String> header = List.of(
+                "BHR Assistant reader model, written by: mvn -B test -Dtest=ReaderTraining -Dreader.train=true",
+                "Trained on IDK-MRC train (Putri & Oh, EMNLP 2022; github.com/rifkiaputri/IDK-MRC; CC BY-SA 4.0), built on TyDi QA",
+                "(Clark et al. 2020; CC BY-SA 4.0), and on the project's own BHR questions (src/test/resources/eval/bhr-train.jsonl).",
+                "These weights are derived from those data sets and are shared under CC BY-SA 4.0.",
+                String.format(Locale.ROOT, "Training: %d questions choosing among their sentences, %d questions answered or not; "
+                        + "threshold chosen on IDK-MRC valid (%d) and BHR valid (%d).", groups.size(), answerRows.size(), idkValid.size(), bhrValid.size()));
+        Files.createDirectories(RESOURCES);
+        Files.writeString(RESOURCES.resolve("sentence-model.tsv"), sentences.write(header), StandardCharsets.UTF_8);
+        Files.writeString(RESOURCES.resolve("answerability-model.tsv"), chosen.write(header), StandardCharsets.UTF_8);
+        System.out.println(sentences.write(List.of("sentence model")));
+        System.out.println(chosen.write(List.of("answerability model")));
+    }
+
+    /**
+     * Where the answers of a set's answerable questions are: stated by a sentence of the passages read at all, by one
+     * of the top passage, and by the lead the sentence model chooses. The first two bound what choosing can reach.
+     */
+    static void describe(String name, List<Read> reads, LinearModel sentences) {
+        int answerable = 0;
+        int anywhere = 0;
+        int inTop = 0;
+        int lead = 0;
+        for (Read read : reads) {
+            if (!read.question().answerable()) {
+                continue;
+            }
+            answerable++;
+            anywhere += read.anyStates() ? 1 : 0;
+            boolean top = false;
+            for (int i = 0; i < read.states().length; i++) {
+                top |= read.states()[i] && read.candidates().get(i).hit() == 0;
+            }
+            inTop += top ? 1 : 0;
+            boolean right = lead(read, sentences).states();
+            lead += right ? 1 : 0;
+            if (!right && top && name.equals(System.getProperty("reader.misses"))) {
+                Reader.Candidate chosen = leadCandidate(read, sentences);
+                System.out.printf("MISS %s%n  gold %s%n  lead %s %s%n", read.question().question(),
+                        read.question().answers().isEmpty() ? read.question().fact().map(Object::toString).orElse("") : read.question().answers(),
+                        chosen.passage().hit().passage().id(), chosen.analysed().text().replace('\n', ' '));
+            }
+        }
+        int firstOfTop = 0;
+        for (Read read : reads) {
+            for (int i = 0; i < read.states().length; i++) {
+                Reader.Candidate candidate = read.candidates().get(i);
+                firstOfTop += read.states()[i] && candidate.hit() == 0 && candidate.sentence() == 0 ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: %d answerable; a sentence states the answer in the passages read %.3f, in the top passage %.3f; "
+                        + "the top passage's first sentence %.3f; the lead %.3f%n",
+                name, answerable, (double) anywhere / answerable, (double) inTop / answerable, (double) firstOfTop / answerable,
+                (double) lead / answerable);
+    }
+
+    /** The lead the reader would choose with this sentence model, its answerability features, and whether it states the answer. */
+    record Lead(double[] features, boolean states) {
+    }
+
+    static Reader.Candidate leadCandidate(Read read, LinearModel sentences) {
+        double[] probabilities = Reader.softmax(read.candidates().stream().mapToDouble(c -> sentences.logit(c.features())).toArray());
+        List<Reader.Candidate> ranked = new ArrayList<>();
+        for (int i = 0; i < probabilities.length; i++) {
+            Reader.Candidate candidate = read.candidates().get(i);
+            ranked.add(new Reader.Candidate(candidate.hit(), candidate.sentence(), candidate.passage(), candidate.features(), probabilities[i]));
+        }
+        ranked.sort(Comparator.comparingDouble(Reader.Candidate::probability).reversed()
+                .thenComparingInt(Reader.Candidate::hit).thenComparingInt(Reader.Candidate::sentence));
+        return Reader.lead(read.asked(), ranked);
+    }
+
+    static Lead lead(Read read, LinearModel sentences) {
+        if (read.candidates().isEmpty()) {
+            return new Lead(new double[Features.ANSWERABILITY_INPUTS.size()], false);
+        }
+        double[] probabilities = Reader.softmax(read.candidates().stream().mapToDouble(c -> sentences.logit(c.features())).toArray());
+        List<Reader.Candidate> scored = new ArrayList<>();
+        for (int i = 0; i < probabilities.length; i++) {
+            Reader.Candidate candidate = read.candidates().get(i);
+            scored.add(new Reader.Candidate(candidate.hit(), candidate.sentence(), candidate.passage(), candidate.features(), probabilities[i]));
+        }
+        List<Reader.Candidate> ranked = new ArrayList<>(scored);
+        ranked.sort(Comparator.comparingDouble(Reader.Candidate::probability).reversed()
+                .thenComparingInt(Reader.Candidate::hit).thenComparingInt(Reader.Candidate::sentence));
+        Reader.Candidate lead = Reader.lead(read.asked(), ranked);
+        double runnerUp = ranked.stream().filter(c -> c != lead).mapToDouble(Reader.Candidate::probability).findFirst().orElse(0);
+        double[] features = Features.answerability(read.asked(), lead.passage(), lead.features(), lead.probability(), runnerUp);
+        return new Lead(Features.inputs(features, lead.passage().structured()), read.states()[scored.indexOf(lead)]);
+    }
+
+    /** Every question of the set retrieved and read by a reader without a model (features only). */
+    static List<Read> read(ReadingSet set, double weight) throws IOException {
+        Analyzers analyzers = new Analyzers();
+        KnowledgeIndex index = new KnowledgeIndex(analyzers);
+        index.replace(set.documents());
+        PassageRetriever retriever = new PassageRetriever(index, analyzers);
+        Reader featuresOnly = new Reader(new ReaderModel(zero(Features.SENTENCE), zero(Features.ANSWERABILITY_INPUTS)), 1);
+        List<Read> reads = new ArrayList<>();
+        for (ReadingQuestion question : set.questions()) {
+            String language = LanguageDetector.detect(question.question());
+            Retrieval retrieval = retriever.retrieve(new SearchRequest(question.question(), Reader.PASSAGES_READ, Optional.empty(), false,
+                    Optional.of(language)));
+            ReaderQuestion asked = ReaderQuestion.of(question.question(), language);
+            List<Reader.Candidate> candidates = featuresOnly.candidates(asked, retrieval);
+            boolean[] states = new boolean[candidates.size()];
+            for (int i = 0; i < states.length; i++) {
+                states[i] = question.answerable() && question.statedBy(candidates.get(i).analysed().text());
+            }
+            reads.add(new Read(question, asked, candidates, states, weight));
+        }
+        return reads;
+    }
+
+    /**
+     * The threshold with the best mean of IDK-MRC valid's balanced accuracy (the share of answerable questions whose
+     * lead states the answer and is given, and the share of unanswerable ones refused, weighed equally, as the set is
+     * built half and half) and BHR valid's accuracy (the share of questions handled right, so that each weighs as
+     * often as users ask it: mostly things the knowledge base does hold).
+     */
+    static double chooseThreshold(LinearModel sentences, LinearModel answerability, List<Read> idkValid, List<Read> bhrValid) {
+        double best = 0.5;
+        double bestScore = -1;
+        List<List<Read>> sets = bhrValid.isEmpty() ? List.of(idkValid) : List.of(idkValid, bhrValid);
+        List<List<double[]>> outcomes = new ArrayList<>();
+        for (List<Read> set : sets) {
+            List<double[]> rows = new ArrayList<>();
+            for (Read read : set) {
+                Lead lead = lead(read, sentences);
+                rows.add(new double[] {answerability.probability(lead.features()), read.question().answerable() ? 1 : 0, lead.states() ? 1 : 0});
+            }
+            outcomes.add(rows);
+        }
+        for (int step = 1; step < 100; step++) {
+            double threshold = step / 100.0;
+            double score = 0;
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "threshold %.2f", threshold));
+            for (int set = 0; set < outcomes.size(); set++) {
+                List<double[]> rows = outcomes.get(set);
+                double[] rates = rates(rows, threshold);
+                score += (set == 0 ? (rates[0] + rates[1]) / 2 : accuracy(rows, threshold)) / outcomes.size();
+                line.append(String.format(Locale.ROOT, " | answered right %.3f refused %.3f", rates[0], rates[1]));
+            }
+            if (step % 5 == 0) {
+                System.out.println(line);
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = threshold;
+            }
+        }
+        System.out.printf(Locale.ROOT, "chosen threshold %.2f (mean balanced accuracy %.3f)%n", best, bestScore);
+        return best;
+    }
+
+    /** The share of questions handled right: answered with a lead stating the answer, or refused when unanswerable. */
+    static double accuracy(List<double[]> rows, double threshold) {
+        int right = 0;
+        for (double[] row : rows) {
+            boolean found = row[0] >= threshold;
+            right += row[1] == 1 ? (found && row[2] == 1 ? 1 : 0) : (found ? 0 : 1);
+        }
+        return rows.isEmpty() ? 0 : (double) right / rows.size();
+    }
+
+    /** {share of answerable questions answered with a stating lead, share of unanswerable questions refused} */
+    static double[] rates(List<double[]> rows, double threshold) {
+        int answerable = 0;
+        int right = 0;
+        int unanswerable = 0;
+        int refused = 0;
+        for (double[] row : rows) {
+            boolean found = row[0] >= threshold;
+            if (row[1] == 1) {
+                answerable++;
+                right += found && row[2] == 1 ? 1 : 0;
+            } else {
+                unanswerable++;
+                refused += found ? 0 : 1;
+            }
+        }
+        return new double[] {answerable == 0 ? 0 : (double) right / answerable, unanswerable == 0 ? 0 : (double) refused / unanswerable};
+    }
+
+    private static LinearModel zero(List<String> features) {
+        int d = features.size();
+        double[] ones = new double[d];
+        java.util.Arrays.fill(ones, 1);
+        return new LinearModel(features, new double[d], ones, new double[d], 0, 0.5);
+    }
+}
