@@ -4,6 +4,8 @@ import bhr.assistant.answer.Answer;
 import bhr.assistant.answer.AnswerService;
 import bhr.assistant.answer.Citation;
 import bhr.assistant.answer.Question;
+import bhr.assistant.chat.AnswerMemory;
+import bhr.assistant.chat.QuestionQuota;
 import bhr.assistant.feedback.FeedbackRecord;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.index.KnowledgeIndex;
@@ -35,7 +37,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,14 +70,15 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private final FeedbackStore feedback;
     private final UserIdHasher hasher;
     private final ChatExecutor executor;
-    private final RateLimiter limiter;
-    private final RecentAnswers recent = new RecentAnswers();
+    private final QuestionQuota quota;
+    private final int questionsPerMinute;
+    private final AnswerMemory recent;
     private final AdminCommands admin;
     private final AssistantMetrics metrics;
 
     TelegramBot(RetryingSender sender, BotIdentity identity, AnswerService answers, PassageRetriever retriever,
                 KnowledgeIndex index, FeedbackStore feedback, UserIdHasher hasher, TelegramConfig config, AdminCommands admin,
-                AssistantMetrics metrics) {
+                AssistantMetrics metrics, ChatState state) {
         this.admin = admin;
         this.metrics = metrics;
         this.sender = sender;
@@ -87,7 +89,9 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         this.feedback = feedback;
         this.hasher = hasher;
         this.executor = new ChatExecutor(Math.max(1, config.workerThreads()));
-        this.limiter = new RateLimiter(config.questionsPerMinute(), Clock.systemUTC());
+        this.quota = state.quota();
+        this.questionsPerMinute = config.questionsPerMinute();
+        this.recent = state.answers();
     }
 
     @Override
@@ -278,7 +282,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             send(chatId, TelegramHtml.escape(guess.get("tooLong", Question.MAX_LENGTH)), null, replyTo);
             return;
         }
-        if (!limiter.tryAcquire(from.getId())) {
+        if (!withinQuota(from)) {
             send(chatId, TelegramHtml.escape(guess.get("rateLimited")), null, replyTo);
             return;
         }
@@ -290,8 +294,12 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (!answer.found()) {
             record(FeedbackRecord.Kind.UNANSWERED, answer, from);
         }
-        InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.put(answer), ui) : exampleButtons(answer.language());
+        InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.remember(answer), ui) : exampleButtons(answer.language());
         sendAll(chatId, AnswerRenderer.answer(answer, ui), buttons, replyTo);
+    }
+
+    private boolean withinQuota(User user) {
+        return quota.tryAcquire("telegram:" + user.getId(), questionsPerMinute);
     }
 
     private boolean record(FeedbackRecord.Kind kind, Answer answer, User from) {
@@ -367,7 +375,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         String argument = data.argument();
         switch (data.action()) {
             case CallbackData.QUOTES -> {
-                Optional<Answer> answer = recent.get(argument);
+                Optional<Answer> answer = recent.recall(argument);
                 if (answer.isEmpty()) {
                     return ui.get("expired");
                 }
@@ -375,7 +383,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 return null;
             }
             case CallbackData.MORE -> {
-                Optional<Answer> answer = recent.get(argument);
+                Optional<Answer> answer = recent.recall(argument);
                 if (answer.isEmpty()) {
                     return ui.get("expired");
                 }
@@ -383,7 +391,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 return null;
             }
             case CallbackData.HELPFUL, CallbackData.NOT_HELPFUL -> {
-                Optional<Answer> answer = recent.get(argument);
+                Optional<Answer> answer = recent.recall(argument);
                 if (answer.isEmpty()) {
                     return ui.get("expired");
                 }
@@ -452,7 +460,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private void onInlineQuery(InlineQuery query) {
         String text = query.getQuery() == null ? "" : query.getQuery().strip();
         List<InlineQueryResult> results = new ArrayList<>();
-        if (!text.isEmpty() && text.length() <= Question.MAX_LENGTH && limiter.tryAcquire(query.getFrom().getId())) {
+        if (!text.isEmpty() && text.length() <= Question.MAX_LENGTH && withinQuota(query.getFrom())) {
             Answer answer = answers.ask(new Question(text, Optional.empty(), ANSWER_CITATIONS, Optional.empty()));
             TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
             if (answer.found()) {

@@ -1,6 +1,9 @@
 package bhr.assistant.telegram;
 
 import bhr.assistant.answer.AnswerService;
+import bhr.assistant.chat.AnswerMemory;
+import bhr.assistant.chat.DeliveryLog;
+import bhr.assistant.chat.QuestionQuota;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.ops.AssistantMetrics;
@@ -58,6 +61,7 @@ public class TelegramService {
     private final KnowledgeBaseUpdater updater;
     private final AdminConfig adminConfig;
     private final AssistantMetrics metrics;
+    private final ChatState state;
     private final BotIdentity identity = new BotIdentity();
 
     private volatile boolean closed;
@@ -69,8 +73,9 @@ public class TelegramService {
 
     public TelegramService(TelegramConfig config, AnswerService answers, PassageRetriever retriever, KnowledgeIndex index,
                            FeedbackStore feedback, UserIdHasher hasher, KnowledgeBaseUpdater updater, AdminConfig adminConfig,
-                           AssistantMetrics metrics) {
+                           AssistantMetrics metrics, DeliveryLog deliveries, QuestionQuota quota, AnswerMemory answerMemory) {
         this.metrics = metrics;
+        this.state = new ChatState(deliveries, quota, answerMemory);
         this.updater = updater;
         this.adminConfig = adminConfig;
         this.config = config;
@@ -111,7 +116,7 @@ public class TelegramService {
         RetryingSender sender = new RetryingSender(client, Duration.ofSeconds(Math.max(1, config.sendRetrySeconds())));
         AdminCommands admin = new AdminCommands(updater, config.adminIdSet(), adminConfig.maxUploadBytes(),
                 fileId -> download(client, endpoint, fileId));
-        bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config, admin, metrics);
+        bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config, admin, metrics, state);
         starter = new Thread(() -> connect(client, sender, url), "telegram-start");
         starter.setDaemon(true);
         starter.start();
@@ -217,6 +222,10 @@ public class TelegramService {
 
     TelegramConfig config() {
         return config;
+    }
+
+    ChatState state() {
+        return state;
     }
 
     /** True when a bot token is configured. */

@@ -106,6 +106,26 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Waits until at least {@code count} calls of the method for the chat have arrived, then returns those. */
+    List<Call> awaitTo(long chatId, String method, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (callsTo(chatId, method).size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " " + method + " calls to chat " + chatId + ", got "
+                            + callsTo(chatId, method).stream().map(call -> call.body().toString()).toList());
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return callsTo(chatId, method);
+        }
+    }
+
+    synchronized List<Call> callsTo(long chatId, String method) {
+        return calls(method).stream().filter(call -> call.body().path("chat_id").asLong() == chatId).toList();
+    }
+
     private final Map<String, String> filePaths = new HashMap<>();
     private final Map<String, byte[]> fileContents = new HashMap<>();
 

@@ -1,6 +1,7 @@
-package bhr.assistant.telegram;
+package bhr.assistant.chat;
 
 import bhr.assistant.answer.Answer;
+import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,13 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Answers that buttons refer to. callback_data holds at most 64 bytes, so a button carries a short key into
- * this bounded cache instead of the question. Keys of evicted answers, or from before a restart, find nothing,
- * and the button says it has expired.
+ * The {@value #CAPACITY} answers used last, in this process (least recently used go first: a plain LRU, since
+ * a frequency-based cache could turn away the newest answer, the one most likely to be pressed). Keys count up
+ * from a start taken from the clock, so a button from before a restart does not (in practice) find a newer,
+ * unrelated answer under its key.
  */
-final class RecentAnswers {
+@Singleton
+public class InMemoryAnswerMemory implements AnswerMemory {
 
-    private static final int CAPACITY = 5_000;
+    static final int CAPACITY = 5_000;
 
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
     private final Map<String, Answer> answers = new LinkedHashMap<>(256, 0.75f, true) {
@@ -24,13 +27,15 @@ final class RecentAnswers {
         }
     };
 
-    synchronized String put(Answer answer) {
+    @Override
+    public synchronized String remember(Answer answer) {
         String key = Long.toString(sequence.incrementAndGet(), Character.MAX_RADIX);
         answers.put(key, answer);
         return key;
     }
 
-    synchronized Optional<Answer> get(String key) {
+    @Override
+    public synchronized Optional<Answer> recall(String key) {
         return Optional.ofNullable(answers.get(key));
     }
 }
