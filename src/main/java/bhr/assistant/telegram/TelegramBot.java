@@ -63,6 +63,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private static final Pattern DEEP_LINK_SEPARATORS = Pattern.compile("[_-]+");
 
     private final RetryingSender sender;
+    private final ChatOutbox outbox;
     private final BotIdentity identity;
     private final AnswerService answers;
     private final PassageRetriever retriever;
@@ -76,12 +77,13 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private final AdminCommands admin;
     private final AssistantMetrics metrics;
 
-    TelegramBot(RetryingSender sender, BotIdentity identity, AnswerService answers, PassageRetriever retriever,
+    TelegramBot(RetryingSender sender, ChatOutbox outbox, BotIdentity identity, AnswerService answers, PassageRetriever retriever,
                 KnowledgeIndex index, FeedbackStore feedback, UserIdHasher hasher, TelegramConfig config, AdminCommands admin,
                 AssistantMetrics metrics, ChatState state) {
         this.admin = admin;
         this.metrics = metrics;
         this.sender = sender;
+        this.outbox = outbox;
         this.identity = identity;
         this.answers = answers;
         this.retriever = retriever;
@@ -145,9 +147,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             metrics.telegramError();
             if (update.hasMessage()) {
                 User from = update.getMessage().getFrom();
-                send(update.getMessage().getChatId(),
-                        TelegramHtml.escape(TelegramMessages.forTelegramLanguage(from == null ? null : from.getLanguageCode()).get("apology")),
-                        null, null);
+                TelegramMessages ui = TelegramMessages.forTelegramLanguage(from == null ? null : from.getLanguageCode());
+                send(update.getMessage().getChatId(), TelegramHtml.escape(ui.get("apology")), null, null, ui);
             }
         }
     }
@@ -167,7 +168,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         }
         if (!message.hasText()) {
             if (!group) {
-                send(message.getChatId(), TelegramHtml.escape(ui.get("notText")), null, null);
+                send(message.getChatId(), TelegramHtml.escape(ui.get("notText")), null, null, ui);
             }
             return;
         }
@@ -204,7 +205,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         switch (command) {
             case "start" -> {
                 send(message.getChatId(), TelegramHtml.escape(ui.get("welcome")) + "\n\n" + TelegramHtml.bold(ui.get("examplesTitle")),
-                        exampleButtons(ui.language()), replyTo);
+                        exampleButtons(ui.language()), replyTo, ui);
                 if (!argument.isEmpty()) {
                     // Deep links carry a topic as start=uji_tuntas_umkm; treat it as the first question.
                     ask(message.getChatId(), message.getFrom(), DEEP_LINK_SEPARATORS.matcher(argument).replaceAll(" ").strip(), replyTo);
@@ -213,23 +214,23 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             case "help", "bantuan" -> sendHelp(message.getChatId(), ui, replyTo);
             case "sumber", "sources" -> {
                 List<String> parts2 = AnswerRenderer.documents(index.read(snapshot -> snapshot.documents()), ui);
-                sendAll(message.getChatId(), parts2, null, replyTo);
+                sendAll(message.getChatId(), parts2, null, replyTo, ui);
             }
-            case "kewajiban", "obligations" -> send(message.getChatId(), TelegramHtml.escape(ui.get("obligationsChoose")), actorButtons(ui), replyTo);
+            case "kewajiban", "obligations" -> send(message.getChatId(), TelegramHtml.escape(ui.get("obligationsChoose")), actorButtons(ui), replyTo, ui);
             case "status", "reindex" -> {
                 if (group) {
                     return; // admin work happens in a private chat only
                 }
                 if (!admin.isAdmin(message.getFrom().getId())) {
-                    send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null);
+                    send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null, ui);
                     return;
                 }
                 String reply = command.equals("status") ? admin.status() : admin.reindex(adminActor(message.getFrom()));
-                send(message.getChatId(), TelegramHtml.escape(reply), null, null);
+                send(message.getChatId(), TelegramHtml.escape(reply), null, null, ui);
             }
             default -> {
                 if (!group && !COMMANDS.contains(command)) {
-                    send(message.getChatId(), TelegramHtml.escape(ui.get("unknownCommand")), null, null);
+                    send(message.getChatId(), TelegramHtml.escape(ui.get("unknownCommand")), null, null, ui);
                 }
             }
         }
@@ -241,12 +242,12 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             return;
         }
         if (!admin.isAdmin(message.getFrom().getId())) {
-            send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null);
+            send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null, ui);
             return;
         }
-        sender.execute(SendChatAction.builder().chatId(message.getChatId()).action("upload_document").build());
+        showAction(message.getChatId(), "upload_document");
         String reply = admin.upload(message.getCaption(), message.getDocument(), adminActor(message.getFrom()));
-        send(message.getChatId(), TelegramHtml.escape(reply), null, null);
+        send(message.getChatId(), TelegramHtml.escape(reply), null, null, ui);
     }
 
     private String adminActor(User user) {
@@ -256,7 +257,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private void sendHelp(long chatId, TelegramMessages ui, Integer replyTo) {
         String username = identity.known() ? identity.username() : "bot";
         send(chatId, TelegramHtml.escape(ui.get("help", username)) + "\n\n" + TelegramHtml.bold(ui.get("examplesTitle")),
-                exampleButtons(ui.language()), replyTo);
+                exampleButtons(ui.language()), replyTo, ui);
     }
 
     private boolean addressedToBot(Message message) {
@@ -279,14 +280,14 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private void ask(long chatId, User from, String question, Integer replyTo) {
         TelegramMessages guess = TelegramMessages.forLanguage(bhr.assistant.kb.LanguageDetector.detect(question));
         if (question.codePointCount(0, question.length()) > Question.MAX_LENGTH) {
-            send(chatId, TelegramHtml.escape(guess.get("tooLong", Question.MAX_LENGTH)), null, replyTo);
+            send(chatId, TelegramHtml.escape(guess.get("tooLong", Question.MAX_LENGTH)), null, replyTo, guess);
             return;
         }
         if (!withinQuota(from)) {
-            send(chatId, TelegramHtml.escape(guess.get("rateLimited")), null, replyTo);
+            send(chatId, TelegramHtml.escape(guess.get("rateLimited")), null, replyTo, guess);
             return;
         }
-        sender.execute(SendChatAction.builder().chatId(chatId).action("typing").build());
+        showAction(chatId, "typing");
         long started = System.nanoTime();
         Answer answer = answers.ask(new Question(question, Optional.empty(), ANSWER_CITATIONS, Optional.empty()));
         metrics.question("telegram", answer.found(), java.time.Duration.ofNanos(System.nanoTime() - started));
@@ -295,7 +296,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             record(FeedbackRecord.Kind.UNANSWERED, answer, from);
         }
         InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.remember(answer), ui) : exampleButtons(answer.language());
-        sendAll(chatId, AnswerRenderer.answer(answer, ui), buttons, replyTo);
+        sendAll(chatId, AnswerRenderer.answer(answer, ui), buttons, replyTo, ui);
     }
 
     private boolean withinQuota(User user) {
@@ -379,7 +380,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 if (answer.isEmpty()) {
                     return ui.get("expired");
                 }
-                sendAll(chatId, AnswerRenderer.quotes(answer.get(), TelegramMessages.forLanguage(answer.get().language())), null, null);
+                TelegramMessages answerUi = TelegramMessages.forLanguage(answer.get().language());
+                sendAll(chatId, AnswerRenderer.quotes(answer.get(), answerUi), null, null, answerUi);
                 return null;
             }
             case CallbackData.MORE -> {
@@ -439,9 +441,9 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 .limit(MORE_RESULTS)
                 .toList();
         if (more.isEmpty()) {
-            send(chatId, TelegramHtml.escape(ui.get("moreNone")), null, null);
+            send(chatId, TelegramHtml.escape(ui.get("moreNone")), null, null, ui);
         } else {
-            sendAll(chatId, AnswerRenderer.passages(ui.get("moreTitle", answer.question()), more, ui), null, null);
+            sendAll(chatId, AnswerRenderer.passages(ui.get("moreTitle", answer.question()), more, ui), null, null, ui);
         }
     }
 
@@ -449,9 +451,9 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         List<PassageHit> hits = retriever.retrieve(new SearchRequest(OBLIGATION_QUERY, OBLIGATIONS_SHOWN, Optional.of(actor), true,
                 Optional.of(ui.language()))).hits();
         if (hits.isEmpty()) {
-            send(chatId, TelegramHtml.escape(ui.get("obligationsNone")), null, null);
+            send(chatId, TelegramHtml.escape(ui.get("obligationsNone")), null, null, ui);
         } else {
-            sendAll(chatId, AnswerRenderer.passages(ui.get("obligationsTitle", ui.get("actor." + actor)), hits, ui), null, null);
+            sendAll(chatId, AnswerRenderer.passages(ui.get("obligationsTitle", ui.get("actor." + actor)), hits, ui), null, null, ui);
         }
     }
 
@@ -490,14 +492,15 @@ final class TelegramBot implements LongPollingUpdateConsumer {
 
     // ---- sending
 
-    private void sendAll(long chatId, List<String> parts, InlineKeyboardMarkup buttonsOnLast, Integer replyTo) {
+    private void sendAll(long chatId, List<String> parts, InlineKeyboardMarkup buttonsOnLast, Integer replyTo, TelegramMessages ui) {
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            send(chatId, parts.get(i), last ? buttonsOnLast : null, i == 0 ? replyTo : null);
+            send(chatId, parts.get(i), last ? buttonsOnLast : null, i == 0 ? replyTo : null, ui);
         }
     }
 
-    private void send(long chatId, String html, InlineKeyboardMarkup buttons, Integer replyTo) {
+    /** Queues a message for the chat; ui gives the language of the notice sent if Telegram makes the chat wait long. */
+    private void send(long chatId, String html, InlineKeyboardMarkup buttons, Integer replyTo, TelegramMessages ui) {
         SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder()
                 .chatId(chatId)
                 .text(html)
@@ -509,7 +512,14 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (replyTo != null) {
             message.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
         }
-        sender.execute(message.build());
+        outbox.send(chatId, message.build(), ui.get("busy"));
+    }
+
+    /** "typing…" and the like: shown only when nothing waits for the chat, tried once (it is gone in 5 s anyway). */
+    private void showAction(long chatId, String action) {
+        if (outbox.idle(chatId)) {
+            sender.once(SendChatAction.builder().chatId(chatId).action(action).build());
+        }
     }
 
     private static LinkPreviewOptions noPreview() {
@@ -519,5 +529,6 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     @Override
     public void close() {
         executor.close();
+        outbox.close();
     }
 }

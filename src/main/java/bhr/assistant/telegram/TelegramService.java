@@ -116,7 +116,9 @@ public class TelegramService {
         RetryingSender sender = new RetryingSender(client, Duration.ofSeconds(Math.max(1, config.sendRetrySeconds())));
         AdminCommands admin = new AdminCommands(updater, config.adminIdSet(), adminConfig.maxUploadBytes(),
                 fileId -> download(client, endpoint, fileId));
-        bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config, admin, metrics, state);
+        ChatOutbox outbox = new ChatOutbox(client, Math.max(1, config.workerThreads()),
+                ChatOutbox.Timing.standard(Duration.ofSeconds(Math.max(1, config.sendRetrySeconds()))));
+        bot = new TelegramBot(sender, outbox, identity, answers, retriever, index, feedback, hasher, config, admin, metrics, state);
         starter = new Thread(() -> connect(client, sender, url), "telegram-start");
         starter.setDaemon(true);
         starter.start();

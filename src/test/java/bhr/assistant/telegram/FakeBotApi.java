@@ -21,19 +21,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Bot API server on 127.0.0.1 for tests: queues updates for getUpdates, records every call, and can be told
- * to fail the next calls of a method (e.g. 429 with retry_after). The real TelegramBots library talks to it.
+ * A Bot API server on 127.0.0.1 for tests: queues updates for getUpdates, records every call with the time it
+ * arrived, and can be told to fail the next calls of a method (e.g. 429 with retry_after), or to answer them
+ * late, for any chat or for one. The real TelegramBots library talks to it.
  */
 final class FakeBotApi implements AutoCloseable {
 
     static final long BOT_ID = 999;
     static final String BOT_USERNAME = "bhr_test_bot";
 
-    record Call(String method, JsonNode body) {
+    /**
+     * @param received when the call arrived (System.nanoTime)
+     * @param answered when its answer was sent: later than {@code received} by any delay the test asked for
+     */
+    record Call(String method, JsonNode body, long received, long answered) {
+
+        long chatId() {
+            return body.path("chat_id").asLong();
+        }
     }
 
+    /** A chat id that matches every chat. */
+    static final long ANY_CHAT = Long.MIN_VALUE;
+
     /** status 0 means: close the connection without answering (a reset, as a broken proxy does). */
-    private record Failure(int status, String body) {
+    private record Failure(long chatId, int status, String body) {
+    }
+
+    private record Delay(long chatId, Duration delay) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -42,6 +57,7 @@ final class FakeBotApi implements AutoCloseable {
     private final List<Call> failed = new ArrayList<>();
     private final Deque<JsonNode> updates = new ArrayDeque<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
+    private final Map<String, Deque<Delay>> delays = new HashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
     private final AtomicInteger updateIds = new AtomicInteger(1);
 
@@ -78,7 +94,29 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     synchronized void failNext(String method, int status, String body) {
-        failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(status, body));
+        failNextTo(ANY_CHAT, method, status, body);
+    }
+
+    synchronized void failNextTo(long chatId, String method, int times, int status, String body) {
+        for (int i = 0; i < times; i++) {
+            failNextTo(chatId, method, status, body);
+        }
+    }
+
+    /** The next call of the method for this chat fails so; other chats' calls are not touched. */
+    synchronized void failNextTo(long chatId, String method, int status, String body) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(chatId, status, body));
+    }
+
+    /** The next call of the method for this chat is answered only after the delay (a slow Bot API). */
+    synchronized void delayNextTo(long chatId, String method, Duration delay) {
+        delays.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Delay(chatId, delay));
+    }
+
+    /** A 429 as Telegram sends it. */
+    static String tooManyRequests(int retryAfter) {
+        return "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after " + retryAfter
+                + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}";
     }
 
     synchronized List<Call> calls(String method) {
@@ -123,7 +161,7 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     synchronized List<Call> callsTo(long chatId, String method) {
-        return calls(method).stream().filter(call -> call.body().path("chat_id").asLong() == chatId).toList();
+        return calls(method).stream().filter(call -> call.chatId() == chatId).toList();
     }
 
     private final Map<String, String> filePaths = new HashMap<>();
@@ -161,15 +199,26 @@ final class FakeBotApi implements AutoCloseable {
                 : contentType.startsWith("multipart/") ? multipart(new String(requestBytes, StandardCharsets.UTF_8), contentType)
                 : json.readTree(requestBytes);
         Failure failure;
+        Delay delay;
+        long received = System.nanoTime();
         synchronized (this) {
-            Deque<Failure> pending = failures.get(method);
-            failure = pending == null ? null : pending.poll();
+            long chatId = body.path("chat_id").asLong(Long.MIN_VALUE + 1);
+            failure = take(failures.get(method), f -> f.chatId() == ANY_CHAT || f.chatId() == chatId);
+            delay = take(delays.get(method), d -> d.chatId() == ANY_CHAT || d.chatId() == chatId);
+            long answered = received + (delay == null ? 0 : delay.delay().toNanos());
             if (failure != null) {
-                failed.add(new Call(method, body));
+                failed.add(new Call(method, body, received, answered));
             } else if (!method.equals("getUpdates")) {
-                calls.add(new Call(method, body)); // only calls that succeeded: what the user actually received
+                calls.add(new Call(method, body, received, answered)); // only calls that succeeded: what the user actually received
             }
             notifyAll();
+        }
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (failure != null) {
             if (failure.status() == 0) {
@@ -188,6 +237,20 @@ final class FakeBotApi implements AutoCloseable {
             default -> "true";
         };
         respond(exchange, 200, "{\"ok\":true,\"result\":" + result + "}");
+    }
+
+    private static <T> T take(Deque<T> pending, java.util.function.Predicate<T> matches) {
+        if (pending == null) {
+            return null;
+        }
+        for (java.util.Iterator<T> it = pending.iterator(); it.hasNext(); ) {
+            T next = it.next();
+            if (matches.test(next)) {
+                it.remove();
+                return next;
+            }
+        }
+        return null;
     }
 
     /** The text fields of a multipart/form-data body (TelegramBots sends setWebhook that way). */
@@ -212,7 +275,8 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private static final List<String> METHODS = List.of("getMe", "getUpdates", "sendMessage", "sendChatAction",
-            "answerCallbackQuery", "answerInlineQuery", "setMyCommands", "setWebhook", "deleteWebhook", "getFile");
+            "answerCallbackQuery", "answerInlineQuery", "setMyCommands", "setWebhook", "deleteWebhook", "getFile",
+            "editMessageReplyMarkup");
 
     private static String canonical(String method) {
         return METHODS.stream().filter(known -> known.equalsIgnoreCase(method)).findFirst().orElse(method);

@@ -194,8 +194,7 @@ class TelegramBotTest implements TestPropertyProvider {
 
     @Test
     void too_many_requests_is_retried_after_retry_after() throws Exception {
-        api.failNext("sendMessage", 429,
-                "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\",\"parameters\":{\"retry_after\":1}}");
+        api.failNextTo(110, "sendMessage", 429, FakeBotApi.tooManyRequests(1));
         api.push(privateText(110, "Apa itu PRISMA?"));
 
         List<JsonNode> delivered = awaitMessageTo(110, 1);
@@ -206,8 +205,23 @@ class TelegramBotTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_reply_refused_for_its_html_is_sent_again_as_plain_text() throws Exception {
+        api.failNextTo(117, "sendMessage", 400,
+                "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: can't parse entities: Can't find end tag corresponding to start tag \\\"b\\\"\"}");
+        api.push(privateText(117, "Apa itu PRISMA?"));
+
+        JsonNode reply = awaitMessageTo(117, 1).get(0);
+        String refused = api.failedCalls("sendMessage").stream().filter(call -> call.chatId() == 117).findFirst().orElseThrow()
+                .body().path("text").asText();
+        assertTrue(reply.path("parse_mode").isMissingNode(), "sent without parse mode: " + reply);
+        assertTrue(refused.contains("<b>") && !reply.path("text").asText().contains("<b>"), reply.path("text").asText());
+        assertTrue(reply.path("text").asText().contains("[1]"), "the same answer, as plain text");
+        assertEquals(4, callbackData(reply).size(), "with its buttons");
+    }
+
+    @Test
     void server_errors_are_retried_with_backoff() throws Exception {
-        api.failNext("sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
+        api.failNextTo(111, "sendMessage", 502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}");
         api.push(privateText(111, "Apa itu PRISMA?"));
 
         assertEquals(1, awaitMessageTo(111, 1).size());
@@ -218,8 +232,8 @@ class TelegramBotTest implements TestPropertyProvider {
     void an_outage_of_several_seconds_with_resets_and_server_errors_loses_no_reply() throws Exception {
         // Six failures in a row (connection resets, then 503s) cost about 15 s of growing pauses; the sender keeps
         // trying for 90 s, so a minute-long outage is covered the same way.
-        api.failNext("sendMessage", 3, 0, "");
-        api.failNext("sendMessage", 3, 503, "{\"ok\":false,\"error_code\":503,\"description\":\"Service Unavailable\"}");
+        api.failNextTo(116, "sendMessage", 3, 0, "");
+        api.failNextTo(116, "sendMessage", 3, 503, "{\"ok\":false,\"error_code\":503,\"description\":\"Service Unavailable\"}");
         api.push(privateText(116, "Apa itu PRISMA?"));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
