@@ -43,6 +43,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +75,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private final FeedbackStore feedback;
     private final UserIdHasher hasher;
     private final ChatExecutor executor;
+    /** Button presses: acknowledged here, never behind a chat's queue. */
+    private final ExecutorService acknowledgements;
     private final QuestionQuota quota;
     private final int questionsPerMinute;
     private final AnswerMemory recent;
@@ -91,6 +97,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         this.feedback = feedback;
         this.hasher = hasher;
         this.executor = new ChatExecutor(Math.max(1, config.workerThreads()));
+        this.acknowledgements = Executors.newFixedThreadPool(2, daemonThreads("telegram-ack"));
         this.quota = state.quota();
         this.questionsPerMinute = config.questionsPerMinute();
         this.recent = state.answers();
@@ -107,6 +114,18 @@ final class TelegramBot implements LongPollingUpdateConsumer {
      */
     void dispatch(Update update) {
         try {
+            if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() != null) {
+                CallbackQuery callback = update.getCallbackQuery();
+                acknowledgements.execute(() -> {
+                    try {
+                        onCallback(callback);
+                    } catch (RuntimeException e) {
+                        LOG.error("Failed to handle Telegram button press {}", update.getUpdateId(), e);
+                        metrics.telegramError();
+                    }
+                });
+                return;
+            }
             Optional<Long> chat = orderingKey(update);
             if (chat.isEmpty()) {
                 return; // kinds of update the bot does not take part in (channel posts, edits, member changes)
@@ -122,10 +141,6 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (update.hasMessage() && update.getMessage().getChat() != null) {
             return Optional.of(update.getMessage().getChatId());
         }
-        if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() != null) {
-            CallbackQuery callback = update.getCallbackQuery();
-            return Optional.of(callback.getMessage() != null ? callback.getMessage().getChatId() : callback.getFrom().getId());
-        }
         if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
             return Optional.of(update.getInlineQuery().getFrom().getId());
         }
@@ -135,9 +150,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private void handleSafely(Update update) {
         metrics.telegramUpdate();
         try {
-            if (update.hasCallbackQuery()) {
-                onCallback(update.getCallbackQuery());
-            } else if (update.hasInlineQuery()) {
+            if (update.hasInlineQuery()) {
                 onInlineQuery(update.getInlineQuery());
             } else if (update.hasMessage()) {
                 onMessage(update.getMessage());
@@ -350,76 +363,70 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         return InlineKeyboardButton.builder().text(text).callbackData(data.encode()).build();
     }
 
+    /**
+     * Acknowledges a button press at once and then does what it asks in the chat's order. Telegram's client shows
+     * a spinner until the acknowledgement arrives and refuses one that comes too late, so it never waits behind
+     * the chat's replies (a slow sendMessage, a 429 wait): it runs on its own threads, with a short toast
+     * ("Memuat…", "expired", the vote taken) decided from the button alone.
+     */
     private void onCallback(CallbackQuery callback) {
+        metrics.telegramUpdate();
         TelegramMessages ui = TelegramMessages.forTelegramLanguage(callback.getFrom().getLanguageCode());
-        String notice = null;
-        try {
-            Optional<CallbackData> data = CallbackData.parse(callback.getData());
-            Long chatId = callback.getMessage() == null ? null : callback.getMessage().getChatId();
-            if (data.isEmpty() || chatId == null) {
-                notice = ui.get("expired");
-                return;
-            }
-            notice = onButton(data.get(), chatId, callback.getFrom(), ui);
-        } finally {
-            // Every press is answered, or the user's client shows a spinner until it times out.
-            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> reply = AnswerCallbackQuery.builder().callbackQueryId(callback.getId());
-            if (notice != null) {
-                reply.text(notice);
-            }
-            sender.execute(reply.build());
+        Optional<CallbackData> data = CallbackData.parse(callback.getData());
+        Long chatId = callback.getMessage() == null ? null : callback.getMessage().getChatId();
+        String toast;
+        if (data.isEmpty() || chatId == null) {
+            toast = ui.get("expired");
+        } else if (data.get().action().equals(CallbackData.HELPFUL) || data.get().action().equals(CallbackData.NOT_HELPFUL)) {
+            toast = vote(data.get(), callback.getFrom(), ui);
+        } else {
+            Optional<Runnable> work = buttonWork(data.get(), chatId, callback.getFrom(), ui);
+            work.ifPresent(task -> executor.submit(chatId, task));
+            toast = work.isPresent() ? ui.get("loading") : ui.get("expired");
         }
+        sender.execute(AnswerCallbackQuery.builder().callbackQueryId(callback.getId()).text(toast).build());
     }
 
-    /** Acts on a button; returns the short notice to show on the button press, or null. */
-    private String onButton(CallbackData data, long chatId, User from, TelegramMessages ui) {
+    private String vote(CallbackData data, User from, TelegramMessages ui) {
+        Optional<Answer> answer = recent.recall(data.argument());
+        if (answer.isEmpty()) {
+            return ui.get("expired");
+        }
+        boolean kept = record(data.action().equals(CallbackData.HELPFUL) ? FeedbackRecord.Kind.HELPFUL : FeedbackRecord.Kind.NOT_HELPFUL,
+                answer.get(), from);
+        return TelegramMessages.forLanguage(answer.get().language()).get(kept ? "thanks" : "feedbackNotSaved");
+    }
+
+    /** What a button asks for, to run in the chat's order; empty when the button is unknown or has expired. */
+    private Optional<Runnable> buttonWork(CallbackData data, long chatId, User from, TelegramMessages ui) {
         String argument = data.argument();
         switch (data.action()) {
             case CallbackData.QUOTES -> {
-                Optional<Answer> answer = recent.recall(argument);
-                if (answer.isEmpty()) {
-                    return ui.get("expired");
-                }
-                TelegramMessages answerUi = TelegramMessages.forLanguage(answer.get().language());
-                sendAll(chatId, AnswerRenderer.quotes(answer.get(), answerUi), null, null, answerUi);
-                return null;
+                return recent.recall(argument).map(answer -> () -> {
+                    TelegramMessages answerUi = TelegramMessages.forLanguage(answer.language());
+                    sendAll(chatId, AnswerRenderer.quotes(answer, answerUi), null, null, answerUi);
+                });
             }
             case CallbackData.MORE -> {
-                Optional<Answer> answer = recent.recall(argument);
-                if (answer.isEmpty()) {
-                    return ui.get("expired");
-                }
-                sendMore(chatId, answer.get());
-                return null;
-            }
-            case CallbackData.HELPFUL, CallbackData.NOT_HELPFUL -> {
-                Optional<Answer> answer = recent.recall(argument);
-                if (answer.isEmpty()) {
-                    return ui.get("expired");
-                }
-                boolean kept = record(data.action().equals(CallbackData.HELPFUL) ? FeedbackRecord.Kind.HELPFUL : FeedbackRecord.Kind.NOT_HELPFUL,
-                        answer.get(), from);
-                return TelegramMessages.forLanguage(answer.get().language()).get(kept ? "thanks" : "feedbackNotSaved");
+                return recent.recall(argument).map(answer -> () -> sendMore(chatId, answer));
             }
             case CallbackData.EXAMPLE -> {
                 String[] parts = argument.split(":", 2);
                 List<String> examples = parts.length == 2 ? answers.exampleQuestions(parts[0].equals("en") ? "en" : "id") : List.of();
                 int number = parts.length == 2 ? parseIndex(parts[1]) : -1;
                 if (number < 0 || number >= examples.size()) {
-                    return ui.get("expired");
+                    return Optional.empty();
                 }
-                ask(chatId, from, examples.get(number), null);
-                return null;
+                return Optional.of(() -> ask(chatId, from, examples.get(number), null));
             }
             case CallbackData.ACTOR -> {
                 if (!Actors.isKnown(argument)) {
-                    return ui.get("expired");
+                    return Optional.empty();
                 }
-                sendObligations(chatId, argument, ui);
-                return null;
+                return Optional.of(() -> sendObligations(chatId, argument, ui));
             }
             default -> {
-                return ui.get("expired");
+                return Optional.empty();
             }
         }
     }
@@ -526,8 +533,18 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         return LinkPreviewOptions.builder().isDisabled(true).build();
     }
 
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
     @Override
     public void close() {
+        acknowledgements.shutdownNow();
         executor.close();
         outbox.close();
     }

@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -157,6 +158,25 @@ final class FakeBotApi implements AutoCloseable {
                 wait(Math.max(1, left / 1_000_000));
             }
             return callsTo(chatId, method);
+        }
+    }
+
+    /** Waits for the answer to the callback query with this id. */
+    Call awaitCallbackAnswer(String callbackId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                Optional<Call> answer = calls("answerCallbackQuery").stream()
+                        .filter(call -> call.body().path("callback_query_id").asText().equals(callbackId)).findFirst();
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("callback query " + callbackId + " was never answered");
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
         }
     }
 
@@ -339,7 +359,11 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     static String callback(long chatId, long userId, String data) {
-        return "{\"callback_query\":{\"id\":\"cb" + (int) (Math.random() * 100000) + "\",\"chat_instance\":\"1\","
+        return callback("cb" + (int) (Math.random() * 100000), chatId, userId, data);
+    }
+
+    static String callback(String id, long chatId, long userId, String data) {
+        return "{\"callback_query\":{\"id\":" + quote(id) + ",\"chat_instance\":\"1\","
                 + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"},"
                 + "\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":{\"id\":" + chatId + ",\"type\":\"private\"},\"text\":\"x\"},"
                 + "\"data\":" + quote(data) + "}}";

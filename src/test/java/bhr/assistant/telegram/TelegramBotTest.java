@@ -163,6 +163,22 @@ class TelegramBotTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_button_press_is_acknowledged_before_a_slow_reply_returns() throws Exception {
+        api.push(privateText(118, "Apa itu PRISMA?"));
+        String quotes = callbackData(awaitMessageTo(118, 1).get(0)).stream().filter(d -> d.startsWith("q:")).findFirst().orElseThrow();
+        api.delayNextTo(118, "sendMessage", Duration.ofSeconds(3)); // the Bot API is slow to take the quotes
+
+        api.push(callback("cb-118", 118, 118, quotes));
+        FakeBotApi.Call slowReply = api.awaitTo(118, "sendMessage", 2, WAIT).get(1);
+        FakeBotApi.Call acknowledged = api.awaitCallbackAnswer("cb-118", WAIT);
+
+        assertTrue(slowReply.body().path("text").asText().contains("<blockquote>"));
+        assertTrue(acknowledged.received() < slowReply.answered(), "acknowledged "
+                + (acknowledged.received() - slowReply.answered()) / 1_000_000 + " ms after the slow reply returned");
+        assertEquals("Memuat…", acknowledged.body().path("text").asText());
+    }
+
+    @Test
     void old_or_forged_buttons_are_answered_gracefully() throws Exception {
         int before = api.calls("answerCallbackQuery").size();
         api.push(callback(107, 107, "q:doesnotexist"));
