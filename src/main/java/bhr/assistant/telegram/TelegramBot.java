@@ -5,6 +5,9 @@ import bhr.assistant.answer.AnswerService;
 import bhr.assistant.answer.Citation;
 import bhr.assistant.answer.Question;
 import bhr.assistant.chat.AnswerMemory;
+import bhr.assistant.chat.Ballot;
+import bhr.assistant.chat.VoteBook;
+import bhr.assistant.chat.VoteOutcome;
 import bhr.assistant.chat.QuestionQuota;
 import bhr.assistant.feedback.FeedbackRecord;
 import bhr.assistant.feedback.FeedbackStore;
@@ -23,6 +26,7 @@ import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
@@ -43,10 +47,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -75,11 +75,12 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private final FeedbackStore feedback;
     private final UserIdHasher hasher;
     private final ChatExecutor executor;
-    /** Button presses: acknowledged here, never behind a chat's queue. */
-    private final ExecutorService acknowledgements;
+    /** Button presses: acknowledged here, never behind a chat's replies; presses in one chat in order (votes). */
+    private final ChatExecutor acknowledgements;
     private final QuestionQuota quota;
     private final int questionsPerMinute;
     private final AnswerMemory recent;
+    private final VoteBook votes;
     private final AdminCommands admin;
     private final AssistantMetrics metrics;
 
@@ -96,11 +97,12 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         this.index = index;
         this.feedback = feedback;
         this.hasher = hasher;
-        this.executor = new ChatExecutor(Math.max(1, config.workerThreads()));
-        this.acknowledgements = Executors.newFixedThreadPool(2, daemonThreads("telegram-ack"));
+        this.executor = new ChatExecutor(Math.max(1, config.workerThreads()), "telegram-worker");
+        this.acknowledgements = new ChatExecutor(2, "telegram-ack");
         this.quota = state.quota();
         this.questionsPerMinute = config.questionsPerMinute();
         this.recent = state.answers();
+        this.votes = state.votes();
     }
 
     @Override
@@ -116,7 +118,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         try {
             if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() != null) {
                 CallbackQuery callback = update.getCallbackQuery();
-                acknowledgements.execute(() -> {
+                long pressedIn = callback.getMessage() != null ? callback.getMessage().getChatId() : callback.getFrom().getId();
+                acknowledgements.submit(pressedIn, () -> {
                     try {
                         onCallback(callback);
                     } catch (RuntimeException e) {
@@ -308,7 +311,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (!answer.found()) {
             record(FeedbackRecord.Kind.UNANSWERED, answer, from);
         }
-        InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.remember(answer), ui) : exampleButtons(answer.language());
+        InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.remember(answer), ui, null, false) : exampleButtons(answer.language());
         sendAll(chatId, AnswerRenderer.answer(answer, ui), buttons, replyTo, ui);
     }
 
@@ -323,14 +326,24 @@ final class TelegramBot implements LongPollingUpdateConsumer {
 
     // ---- buttons
 
-    private InlineKeyboardMarkup answerButtons(String key, TelegramMessages ui) {
+    /** @param votes how the answer's votes stand, to show on the vote buttons; null before any vote */
+    private static InlineKeyboardMarkup answerButtons(String key, TelegramMessages ui, VoteOutcome votes, boolean group) {
+        String helpful = ui.get("button.helpful");
+        String notHelpful = ui.get("button.notHelpful");
+        if (votes != null && group) {
+            helpful = ui.get("button.counted", helpful, votes.helpfulVotes());
+            notHelpful = ui.get("button.counted", notHelpful, votes.notHelpfulVotes());
+        } else if (votes != null) {
+            helpful = votes.helpful() ? ui.get("button.chosen", helpful) : helpful;
+            notHelpful = votes.helpful() ? notHelpful : ui.get("button.chosen", notHelpful);
+        }
         return InlineKeyboardMarkup.builder()
                 .keyboardRow(new InlineKeyboardRow(
                         button(ui.get("button.quotes"), new CallbackData(CallbackData.QUOTES, key)),
                         button(ui.get("button.more"), new CallbackData(CallbackData.MORE, key))))
                 .keyboardRow(new InlineKeyboardRow(
-                        button(ui.get("button.helpful"), new CallbackData(CallbackData.HELPFUL, key)),
-                        button(ui.get("button.notHelpful"), new CallbackData(CallbackData.NOT_HELPFUL, key))))
+                        button(helpful, new CallbackData(CallbackData.HELPFUL, key)),
+                        button(notHelpful, new CallbackData(CallbackData.NOT_HELPFUL, key))))
                 .build();
     }
 
@@ -378,7 +391,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (data.isEmpty() || chatId == null) {
             toast = ui.get("expired");
         } else if (data.get().action().equals(CallbackData.HELPFUL) || data.get().action().equals(CallbackData.NOT_HELPFUL)) {
-            toast = vote(data.get(), callback.getFrom(), ui);
+            toast = vote(data.get(), callback, chatId, ui);
         } else {
             Optional<Runnable> work = buttonWork(data.get(), chatId, callback.getFrom(), ui);
             work.ifPresent(task -> executor.submit(chatId, task));
@@ -387,14 +400,30 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         sender.execute(AnswerCallbackQuery.builder().callbackQueryId(callback.getId()).text(toast).build());
     }
 
-    private String vote(CallbackData data, User from, TelegramMessages ui) {
-        Optional<Answer> answer = recent.recall(data.argument());
+    /**
+     * One vote per user per answer: the same vote again stores nothing, another vote replaces it. The buttons then
+     * show it: in a private chat the chosen one is ticked; in a group, where the buttons are everyone's, each shows
+     * its count.
+     */
+    private String vote(CallbackData data, CallbackQuery callback, long chatId, TelegramMessages ui) {
+        String key = data.argument();
+        Optional<Answer> answer = recent.recall(key);
         if (answer.isEmpty()) {
             return ui.get("expired");
         }
-        boolean kept = record(data.action().equals(CallbackData.HELPFUL) ? FeedbackRecord.Kind.HELPFUL : FeedbackRecord.Kind.NOT_HELPFUL,
-                answer.get(), from);
-        return TelegramMessages.forLanguage(answer.get().language()).get(kept ? "thanks" : "feedbackNotSaved");
+        TelegramMessages answerUi = TelegramMessages.forLanguage(answer.get().language());
+        VoteOutcome outcome = votes.cast(new Ballot(key, hasher.hash(String.valueOf(callback.getFrom().getId())),
+                data.action().equals(CallbackData.HELPFUL), answer.get().question(), "telegram",
+                answer.get().citations().stream().map(Citation::passageId).toList()));
+        if (!outcome.kept()) {
+            return answerUi.get("feedbackNotSaved");
+        }
+        if (outcome.changed()) {
+            boolean group = callback.getMessage().isGroupMessage() || callback.getMessage().isSuperGroupMessage();
+            outbox.send(chatId, EditMessageReplyMarkup.builder().chatId(chatId).messageId(callback.getMessage().getMessageId())
+                    .replyMarkup(answerButtons(key, answerUi, outcome, group)).build(), null);
+        }
+        return answerUi.get(outcome.first() ? "thanks" : outcome.changed() ? "voteChanged" : "voteSame");
     }
 
     /** What a button asks for, to run in the chat's order; empty when the button is unknown or has expired. */
@@ -533,18 +562,9 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         return LinkPreviewOptions.builder().isDisabled(true).build();
     }
 
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     @Override
     public void close() {
-        acknowledgements.shutdownNow();
+        acknowledgements.close();
         executor.close();
         outbox.close();
     }

@@ -4,6 +4,7 @@ import bhr.assistant.answer.AnswerService;
 import bhr.assistant.chat.AnswerMemory;
 import bhr.assistant.chat.DeliveryLog;
 import bhr.assistant.chat.QuestionQuota;
+import bhr.assistant.chat.VoteBook;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.ops.AssistantMetrics;
@@ -73,9 +74,10 @@ public class TelegramService {
 
     public TelegramService(TelegramConfig config, AnswerService answers, PassageRetriever retriever, KnowledgeIndex index,
                            FeedbackStore feedback, UserIdHasher hasher, KnowledgeBaseUpdater updater, AdminConfig adminConfig,
-                           AssistantMetrics metrics, DeliveryLog deliveries, QuestionQuota quota, AnswerMemory answerMemory) {
+                           AssistantMetrics metrics, DeliveryLog deliveries, QuestionQuota quota, AnswerMemory answerMemory,
+                           VoteBook votes) {
         this.metrics = metrics;
-        this.state = new ChatState(deliveries, quota, answerMemory);
+        this.state = new ChatState(deliveries, quota, answerMemory, votes);
         this.updater = updater;
         this.adminConfig = adminConfig;
         this.config = config;

@@ -2,6 +2,7 @@ package bhr.assistant.telegram;
 
 import bhr.assistant.feedback.FeedbackRecord;
 import bhr.assistant.feedback.FeedbackStore;
+import bhr.assistant.store.UserIdHasher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -45,6 +46,9 @@ class TelegramBotTest implements TestPropertyProvider {
 
     @Inject
     FeedbackStore feedback;
+
+    @Inject
+    UserIdHasher hasher;
 
     @Override
     public Map<String, String> getProperties() {
@@ -176,6 +180,34 @@ class TelegramBotTest implements TestPropertyProvider {
         assertTrue(acknowledged.received() < slowReply.answered(), "acknowledged "
                 + (acknowledged.received() - slowReply.answered()) / 1_000_000 + " ms after the slow reply returned");
         assertEquals("Memuat…", acknowledged.body().path("text").asText());
+    }
+
+    @Test
+    void one_vote_per_user_per_answer_changeable_stored_once_and_shown_on_the_button() throws Exception {
+        api.push(privateText(119, "Apa itu PRISMA?"));
+        JsonNode answer = awaitMessageTo(119, 1).get(0);
+        String helpful = callbackData(answer).stream().filter(d -> d.startsWith("f+:")).findFirst().orElseThrow();
+        String notHelpful = callbackData(answer).stream().filter(d -> d.startsWith("f-:")).findFirst().orElseThrow();
+
+        List<String> toasts = new ArrayList<>();
+        int press = 0;
+        for (String data : List.of(helpful, helpful, notHelpful)) {
+            api.push(callback("cb-119-" + press, 119, 119, data));
+            toasts.add(api.awaitCallbackAnswer("cb-119-" + press++, WAIT).body().path("text").asText());
+        }
+
+        List<FakeBotApi.Call> edits = api.awaitTo(119, "editMessageReplyMarkup", 2, WAIT);
+        String userHash = hasher.hash("119");
+        List<FeedbackRecord> votes = feedback.all().stream().filter(record -> record.userHash().equals(userHash)).toList();
+        assertEquals(1, votes.size(), "stored once: " + votes);
+        assertEquals(FeedbackRecord.Kind.NOT_HELPFUL, votes.get(0).kind(), "the vote as last changed");
+        assertTrue(toasts.get(0).startsWith("Terima kasih") && toasts.get(1).contains("sudah tercatat") && toasts.get(2).contains("diubah"),
+                toasts.toString());
+        assertEquals(2, edits.size(), "the second 👍 changed nothing to show");
+        assertTrue(buttonTexts(edits.get(0).body()).contains("✅ 👍 Membantu"), buttonTexts(edits.get(0).body()).toString());
+        List<String> shown = buttonTexts(edits.get(1).body());
+        assertTrue(shown.contains("✅ 👎 Kurang membantu") && shown.contains("👍 Membantu"), shown.toString());
+        assertEquals(callbackData(answer), callbackData(edits.get(1).body()), "the same buttons, only their labels change");
     }
 
     @Test
