@@ -22,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -32,10 +31,7 @@ import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
-import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
-import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
-import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.ChosenInlineQuery;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -68,6 +64,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
 
     private final RetryingSender sender;
     private final ChatOutbox outbox;
+    private final InlineMode inline;
     private final BotIdentity identity;
     private final AnswerService answers;
     private final PassageRetriever retriever;
@@ -103,6 +100,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         this.questionsPerMinute = config.questionsPerMinute();
         this.recent = state.answers();
         this.votes = state.votes();
+        this.inline = new InlineMode(answers, retriever, sender, quota, questionsPerMinute, feedback, hasher, metrics);
     }
 
     @Override
@@ -129,6 +127,17 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 });
                 return;
             }
+            if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
+                metrics.telegramUpdate();
+                inline.onQuery(update.getInlineQuery());
+                return;
+            }
+            if (update.hasChosenInlineQuery() && update.getChosenInlineQuery().getFrom() != null) {
+                metrics.telegramUpdate();
+                ChosenInlineQuery chosen = update.getChosenInlineQuery();
+                executor.submit(chosen.getFrom().getId(), () -> inline.onChosen(chosen));
+                return;
+            }
             Optional<Long> chat = orderingKey(update);
             if (chat.isEmpty()) {
                 return; // kinds of update the bot does not take part in (channel posts, edits, member changes)
@@ -144,18 +153,13 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (update.hasMessage() && update.getMessage().getChat() != null) {
             return Optional.of(update.getMessage().getChatId());
         }
-        if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
-            return Optional.of(update.getInlineQuery().getFrom().getId());
-        }
         return Optional.empty();
     }
 
     private void handleSafely(Update update) {
         metrics.telegramUpdate();
         try {
-            if (update.hasInlineQuery()) {
-                onInlineQuery(update.getInlineQuery());
-            } else if (update.hasMessage()) {
+            if (update.hasMessage()) {
                 onMessage(update.getMessage());
             }
         } catch (RuntimeException e) {
@@ -493,39 +497,6 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         }
     }
 
-    // ---- inline mode
-
-    private void onInlineQuery(InlineQuery query) {
-        String text = query.getQuery() == null ? "" : query.getQuery().strip();
-        List<InlineQueryResult> results = new ArrayList<>();
-        if (!text.isEmpty() && text.length() <= Question.MAX_LENGTH && withinQuota(query.getFrom())) {
-            Answer answer = answers.ask(new Question(text, Optional.empty(), ANSWER_CITATIONS, Optional.empty()));
-            TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
-            if (answer.found()) {
-                results.add(article("answer", ui.get("inlineAnswer"), answer.answer(), AnswerRenderer.answer(answer, ui).get(0)));
-                for (Citation citation : answer.citations()) {
-                    results.add(article("source-" + citation.n(), citation.title(), citation.section(),
-                            AnswerRenderer.citationLine(citation, ui) + "\n<blockquote>" + TelegramHtml.escape(citation.quote()) + "</blockquote>"));
-                }
-            } else {
-                record(FeedbackRecord.Kind.UNANSWERED, answer, query.getFrom());
-                results.add(article("not-found", ui.get("inlineNotFound"), answer.answer(), TelegramHtml.escape(answer.answer())));
-            }
-        }
-        sender.execute(AnswerInlineQuery.builder().inlineQueryId(query.getId()).results(results).cacheTime(60).build());
-    }
-
-    private static InlineQueryResultArticle article(String id, String title, String description, String html) {
-        String shortDescription = description.length() > 120 ? description.substring(0, 119) + "…" : description;
-        return InlineQueryResultArticle.builder()
-                .id(id)
-                .title(title)
-                .description(shortDescription)
-                .inputMessageContent(InputTextMessageContent.builder().messageText(html).parseMode(ParseMode.HTML)
-                        .linkPreviewOptions(noPreview()).build())
-                .build();
-    }
-
     // ---- sending
 
     private void sendAll(long chatId, List<String> parts, InlineKeyboardMarkup buttonsOnLast, Integer replyTo, TelegramMessages ui) {
@@ -565,6 +536,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     @Override
     public void close() {
         acknowledgements.close();
+        inline.close();
         executor.close();
         outbox.close();
     }

@@ -161,6 +161,30 @@ final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Answers to inline queries whose ids start so. */
+    synchronized List<Call> inlineAnswers(String idPrefix) {
+        return calls("answerInlineQuery").stream().filter(call -> call.body().path("inline_query_id").asText().startsWith(idPrefix)).toList();
+    }
+
+    /** Waits for the answer to the inline query with this id. */
+    Call awaitInlineAnswer(String queryId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                Optional<Call> answer = inlineAnswers(queryId).stream()
+                        .filter(call -> call.body().path("inline_query_id").asText().equals(queryId)).findFirst();
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("inline query " + queryId + " was never answered");
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
     /** Waits for the answer to the callback query with this id. */
     Call awaitCallbackAnswer(String callbackId, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -370,7 +394,17 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     static String inlineQuery(long userId, String query) {
-        return "{\"inline_query\":{\"id\":\"iq" + (int) (Math.random() * 100000) + "\",\"offset\":\"\",\"query\":" + quote(query) + ","
+        return inlineQuery("iq" + (int) (Math.random() * 100000), userId, query);
+    }
+
+    static String inlineQuery(String id, long userId, String query) {
+        return "{\"inline_query\":{\"id\":" + quote(id) + ",\"offset\":\"\",\"query\":" + quote(query) + ","
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"}}}";
+    }
+
+    /** What Telegram sends when the user picks an inline result (inline feedback on in @BotFather). */
+    static String chosenInlineResult(long userId, String resultId, String query) {
+        return "{\"chosen_inline_result\":{\"result_id\":" + quote(resultId) + ",\"query\":" + quote(query) + ","
                 + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"}}}";
     }
 

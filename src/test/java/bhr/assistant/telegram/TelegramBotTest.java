@@ -1,6 +1,7 @@
 package bhr.assistant.telegram;
 
 import bhr.assistant.feedback.FeedbackRecord;
+import bhr.assistant.answer.AnswerService;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.store.UserIdHasher;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,9 @@ class TelegramBotTest implements TestPropertyProvider {
 
     @Inject
     UserIdHasher hasher;
+
+    @Inject
+    AnswerService answers;
 
     @Override
     public Map<String, String> getProperties() {
@@ -331,6 +335,81 @@ class TelegramBotTest implements TestPropertyProvider {
         assertTrue(results.size() >= 2, results.toString());
         assertEquals("article", results.get(0).path("type").asText());
         assertValidHtml(results.get(0).path("input_message_content").path("message_text").asText());
+    }
+
+    @Test
+    void inline_typing_is_answered_once_for_the_final_query_and_costs_one_question() throws Exception {
+        String typed = "apa itu prisma";
+        for (int length = 1; length <= typed.length(); length++) {
+            api.push(inlineQuery("iq-120-" + length, 120, typed.substring(0, length))); // one query per key, as Telegram sends them
+        }
+
+        JsonNode results = api.awaitInlineAnswer("iq-120-" + typed.length(), WAIT).body().path("results");
+        Thread.sleep(500); // time for an answer to a prefix to show up
+        assertEquals(1, api.inlineAnswers("iq-120-").size(), "only the final query is answered");
+        assertTrue(results.size() >= 2 && results.get(0).path("input_message_content").path("message_text").asText().contains("[1]"),
+                results.toString());
+
+        for (int i = 0; i < 9; i++) {
+            api.push(privateText(120, "Apa itu PRISMA?"));
+        }
+        List<JsonNode> replies = awaitMessageTo(120, 9);
+        assertTrue(replies.stream().noneMatch(reply -> reply.path("text").asText().contains("Mohon tunggu")),
+                "typing cost one question of ten, so nine more are answered: " + replies);
+        String userHash = hasher.hash("120");
+        assertTrue(feedback.all().stream().noneMatch(record -> record.userHash().equals(userHash) && typed.startsWith(record.question())),
+                "no prefix is a knowledge gap");
+    }
+
+    @Test
+    void the_same_inline_query_again_comes_from_the_cache_at_no_cost() throws Exception {
+        api.push(inlineQuery("iq-121-a", 121, "apa itu stranas bham"));
+        JsonNode first = api.awaitInlineAnswer("iq-121-a", WAIT).body().path("results");
+        Thread.sleep(InlineMode.QUIET.toMillis() + 100);
+        api.push(inlineQuery("iq-121-b", 121, "Apa itu  Stranas BHAM"));
+        JsonNode second = api.awaitInlineAnswer("iq-121-b", WAIT).body().path("results");
+        assertEquals(first, second);
+
+        for (int i = 0; i < 9; i++) {
+            api.push(privateText(121, "Apa itu PRISMA?"));
+        }
+        List<JsonNode> replies = awaitMessageTo(121, 9);
+        assertTrue(replies.stream().noneMatch(reply -> reply.path("text").asText().contains("Mohon tunggu")),
+                "asking again inline cost nothing: " + replies);
+    }
+
+    @Test
+    void an_empty_inline_query_offers_example_questions() throws Exception {
+        api.push(inlineQuery("iq-122-empty", 122, ""));
+        JsonNode results = api.awaitInlineAnswer("iq-122-empty", WAIT).body().path("results");
+
+        List<String> titles = StreamSupport.stream(results.spliterator(), false).map(result -> result.path("title").asText()).toList();
+        assertEquals(answers.exampleQuestions("id"), titles);
+        for (JsonNode result : results) {
+            String html = result.path("input_message_content").path("message_text").asText();
+            assertValidHtml(html);
+            assertTrue(html.contains("[1]"), "each example sends its cited answer: " + html);
+        }
+    }
+
+    @Test
+    void an_inline_not_found_is_a_knowledge_gap_only_once_sent() throws Exception {
+        String question = "berapa harga tiket pesawat zorblax ke bulan";
+        api.push(inlineQuery("iq-123", 123, question));
+        JsonNode results = api.awaitInlineAnswer("iq-123", WAIT).body().path("results");
+        assertEquals(InlineMode.NOT_FOUND_ID, results.get(0).path("id").asText(), results.toString());
+        String userHash = hasher.hash("123");
+        assertTrue(feedback.all().stream().noneMatch(record -> record.userHash().equals(userHash)), "typing is not a gap");
+
+        api.push(FakeBotApi.chosenInlineResult(123, InlineMode.NOT_FOUND_ID, question));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (feedback.all().stream().noneMatch(record -> record.userHash().equals(userHash)) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<FeedbackRecord> gaps = feedback.all().stream().filter(record -> record.userHash().equals(userHash)).toList();
+        assertEquals(1, gaps.size());
+        assertEquals(FeedbackRecord.Kind.UNANSWERED, gaps.get(0).kind());
+        assertEquals(question, gaps.get(0).question());
     }
 
     @Test
