@@ -18,7 +18,15 @@ final class AnswerRenderer {
 
     /** The answer with its [n] markers, then the sources as links with their sections. */
     static List<String> answer(Answer answer, TelegramMessages messages) {
+        return answer(answer, messages, null);
+    }
+
+    /** @param lead a line in italics before the answer (what it answers), or null */
+    static List<String> answer(Answer answer, TelegramMessages messages, String lead) {
         List<String> paragraphs = new ArrayList<>();
+        if (lead != null) {
+            paragraphs.add(TelegramHtml.italic(lead));
+        }
         paragraphs.add(TelegramHtml.escape(answer.answer()));
         if (!answer.citations().isEmpty()) {
             StringBuilder sources = new StringBuilder(TelegramHtml.bold(messages.get("sourcesTitle") + ":"));

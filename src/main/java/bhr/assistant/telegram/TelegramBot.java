@@ -140,7 +140,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             }
             Optional<Long> chat = orderingKey(update);
             if (chat.isEmpty()) {
-                return; // kinds of update the bot does not take part in (channel posts, edits, member changes)
+                return; // kinds of update the bot does not take part in (channel posts, member changes)
             }
             executor.submit(chat.get(), () -> handleSafely(update));
         } catch (RuntimeException e) {
@@ -153,6 +153,9 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (update.hasMessage() && update.getMessage().getChat() != null) {
             return Optional.of(update.getMessage().getChatId());
         }
+        if (update.hasEditedMessage() && update.getEditedMessage().getChat() != null) {
+            return Optional.of(update.getEditedMessage().getChatId());
+        }
         return Optional.empty();
     }
 
@@ -160,52 +163,66 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         metrics.telegramUpdate();
         try {
             if (update.hasMessage()) {
-                onMessage(update.getMessage());
+                onMessage(update.getMessage(), false);
+            } else if (update.hasEditedMessage()) {
+                onMessage(update.getEditedMessage(), true);
             }
         } catch (RuntimeException e) {
             LOG.error("Failed to handle Telegram update {}", update.getUpdateId(), e);
             metrics.telegramError();
-            if (update.hasMessage()) {
-                User from = update.getMessage().getFrom();
+            Message message = update.hasMessage() ? update.getMessage() : update.getEditedMessage();
+            if (message != null) {
+                User from = message.getFrom();
                 TelegramMessages ui = TelegramMessages.forTelegramLanguage(from == null ? null : from.getLanguageCode());
-                send(update.getMessage().getChatId(), TelegramHtml.escape(ui.get("apology")), null, null, ui);
+                send(message.getChatId(), TelegramHtml.escape(ui.get("apology")), null, null, ui);
             }
         }
     }
 
     // ---- messages and commands
 
-    private void onMessage(Message message) {
+    /**
+     * A message, or an edit of one. The question is the text, or the caption of a photo or document. An edited
+     * question is answered again, as a reply to the edit that says so; the earlier reply stays as it was. Edits
+     * of commands are not run again.
+     */
+    private void onMessage(Message message, boolean edited) {
         User from = message.getFrom();
         if (from == null || Boolean.TRUE.equals(from.getIsBot()) || message.getChat() == null || message.getChat().isChannelChat()) {
             return;
         }
         boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
         TelegramMessages ui = TelegramMessages.forTelegramLanguage(from.getLanguageCode());
-        if (message.hasDocument() && message.getCaption() != null && message.getCaption().strip().startsWith("/upload")) {
+        String caption = message.getCaption() == null ? "" : message.getCaption().strip();
+        if (!edited && message.hasDocument() && caption.startsWith("/upload")) {
             onUpload(message, ui);
             return;
         }
-        if (!message.hasText()) {
-            if (!group) {
+        String text = message.hasText() ? message.getText().strip() : caption;
+        if (text.isEmpty()) {
+            if (!group && !edited) {
                 send(message.getChatId(), TelegramHtml.escape(ui.get("notText")), null, null, ui);
             }
             return;
         }
-        String text = message.getText().strip();
         if (text.startsWith("/")) {
-            onCommand(message, text, group, ui);
+            if (!edited) {
+                onCommand(message, text, group, ui);
+            }
             return;
         }
         if (group && !addressedToBot(message)) {
             return; // never chatty in a group: only mentions and replies to the bot
         }
         String question = group ? withoutMention(text) : text;
+        Integer replyTo = group || edited ? message.getMessageId() : null;
         if (question.isBlank()) {
-            sendHelp(message.getChatId(), ui, group ? message.getMessageId() : null);
+            if (!edited) {
+                sendHelp(message.getChatId(), ui, replyTo);
+            }
             return;
         }
-        ask(message.getChatId(), from, question, group ? message.getMessageId() : null);
+        ask(message.getChatId(), from, question, replyTo, edited);
     }
 
     private void onCommand(Message message, String text, boolean group, TelegramMessages ui) {
@@ -228,7 +245,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                         exampleButtons(ui.language()), replyTo, ui);
                 if (!argument.isEmpty()) {
                     // Deep links carry a topic as start=uji_tuntas_umkm; treat it as the first question.
-                    ask(message.getChatId(), message.getFrom(), DEEP_LINK_SEPARATORS.matcher(argument).replaceAll(" ").strip(), replyTo);
+                    ask(message.getChatId(), message.getFrom(), DEEP_LINK_SEPARATORS.matcher(argument).replaceAll(" ").strip(), replyTo, false);
                 }
             }
             case "help", "bantuan" -> sendHelp(message.getChatId(), ui, replyTo);
@@ -297,7 +314,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
 
     // ---- questions
 
-    private void ask(long chatId, User from, String question, Integer replyTo) {
+    /** @param edited the question is an edit of an earlier one: the answer says it is for the edited text */
+    private void ask(long chatId, User from, String question, Integer replyTo, boolean edited) {
         TelegramMessages guess = TelegramMessages.forLanguage(bhr.assistant.kb.LanguageDetector.detect(question));
         if (question.codePointCount(0, question.length()) > Question.MAX_LENGTH) {
             send(chatId, TelegramHtml.escape(guess.get("tooLong", Question.MAX_LENGTH)), null, replyTo, guess);
@@ -316,7 +334,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             record(FeedbackRecord.Kind.UNANSWERED, answer, from);
         }
         InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.remember(answer), ui, null, false) : exampleButtons(answer.language());
-        sendAll(chatId, AnswerRenderer.answer(answer, ui), buttons, replyTo, ui);
+        String lead = edited ? ui.get("editedAnswer") : null;
+        sendAll(chatId, AnswerRenderer.answer(answer, ui, lead), buttons, replyTo, ui);
     }
 
     private boolean withinQuota(User user) {
@@ -450,7 +469,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 if (number < 0 || number >= examples.size()) {
                     return Optional.empty();
                 }
-                return Optional.of(() -> ask(chatId, from, examples.get(number), null));
+                return Optional.of(() -> ask(chatId, from, examples.get(number), null, false));
             }
             case CallbackData.ACTOR -> {
                 if (!Actors.isKnown(argument)) {

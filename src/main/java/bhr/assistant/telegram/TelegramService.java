@@ -50,7 +50,7 @@ import java.util.concurrent.TimeUnit;
 public class TelegramService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramService.class);
-    private static final List<String> UPDATE_KINDS = List.of("message", "callback_query", "inline_query", "chosen_inline_result");
+    private static final List<String> UPDATE_KINDS = List.of("message", "edited_message", "callback_query", "inline_query", "chosen_inline_result");
     private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(60);
 
     private final TelegramConfig config;

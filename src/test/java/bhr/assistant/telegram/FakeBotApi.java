@@ -374,6 +374,23 @@ final class FakeBotApi implements AutoCloseable {
                 + "\"text\":" + quote(text) + extra + "}}";
     }
 
+    /** A private message with its own id; {@code edited} makes it an edited_message (the same id, new text). */
+    static String privateText(long userId, int messageId, String text, boolean edited) {
+        return "{\"" + (edited ? "edited_message" : "message") + "\":{\"message_id\":" + messageId + ",\"date\":1700000000,"
+                + (edited ? "\"edit_date\":1700000100," : "")
+                + "\"chat\":{\"id\":" + userId + ",\"type\":\"private\"},"
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"},"
+                + "\"text\":" + quote(text) + "}}";
+    }
+
+    static String photo(long userId, String caption) {
+        return "{\"message\":{\"message_id\":" + (int) (Math.random() * 100000) + ",\"date\":1700000000,"
+                + "\"chat\":{\"id\":" + userId + ",\"type\":\"private\"},"
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"},"
+                + "\"photo\":[{\"file_id\":\"p1\",\"file_unique_id\":\"up1\",\"width\":90,\"height\":90}],"
+                + "\"caption\":" + quote(caption) + "}}";
+    }
+
     static String document(long userId, String fileId, String fileName, String mimeType, String caption) {
         return "{\"message\":{\"message_id\":" + (int) (Math.random() * 100000) + ",\"date\":1700000000,"
                 + "\"chat\":{\"id\":" + userId + ",\"type\":\"private\"},"

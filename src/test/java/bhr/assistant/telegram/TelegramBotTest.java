@@ -134,6 +134,38 @@ class TelegramBotTest implements TestPropertyProvider {
     }
 
     @Test
+    void a_question_in_the_caption_of_a_photo_or_a_document_is_answered() throws Exception {
+        api.push(FakeBotApi.photo(124, "Apa itu PRISMA?"));
+        api.push(FakeBotApi.document(124, "f9", "laporan.pdf", "application/pdf", "Apa itu Stranas BHAM?"));
+
+        List<JsonNode> replies = awaitMessageTo(124, 2);
+        assertTrue(replies.get(0).path("text").asText().contains("[1]") && replies.get(0).path("text").asText().contains("PRISMA"),
+                replies.get(0).path("text").asText());
+        assertTrue(replies.get(1).path("text").asText().contains("[1]") && replies.get(1).path("text").asText().contains("Stranas"),
+                replies.get(1).path("text").asText());
+    }
+
+    @Test
+    void a_photo_without_a_caption_gets_a_hint() throws Exception {
+        api.push(FakeBotApi.photo(125, ""));
+        assertTrue(awaitMessageTo(125, 1).get(0).path("text").asText().contains("keterangan"));
+    }
+
+    @Test
+    void an_edited_question_is_answered_again_as_a_reply_to_the_edit() throws Exception {
+        api.push(FakeBotApi.privateText(126, 4242, "Apa itu PRISMA?", false));
+        String first = awaitMessageTo(126, 1).get(0).path("text").asText();
+        api.push(FakeBotApi.privateText(126, 4242, "Apa itu Stranas BHAM?", true));
+
+        JsonNode second = awaitMessageTo(126, 2).get(1);
+        String text = second.path("text").asText();
+        assertEquals(4242, second.path("reply_parameters").path("message_id").asInt(), "a reply to the edited message");
+        assertTrue(text.startsWith("<i>Jawaban untuk pertanyaan yang Anda sunting:</i>") && text.contains("Stranas") && text.contains("[1]"), text);
+        assertTrue(first.contains("PRISMA"));
+        assertTrue(api.calls("editMessageText").isEmpty(), "the earlier reply is left as it was");
+    }
+
+    @Test
     void in_a_group_it_answers_only_when_mentioned_or_replied_to() throws Exception {
         api.push(groupText(-200, 201, "apa itu PRISMA?", ""));
         api.push(groupText(-200, 201, "@" + FakeBotApi.BOT_USERNAME + " apa itu PRISMA?", ""));
