@@ -40,7 +40,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -162,6 +161,9 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private void handleSafely(Update update) {
         metrics.telegramUpdate();
         try {
+            if (!identity.awaitKnown()) {
+                return; // shutting down
+            }
             if (update.hasMessage()) {
                 onMessage(update.getMessage(), false);
             } else if (update.hasEditedMessage()) {
@@ -198,23 +200,24 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             onUpload(message, ui);
             return;
         }
-        String text = message.hasText() ? message.getText().strip() : caption;
-        if (text.isEmpty()) {
+        MessageText text = MessageText.of(message);
+        if (text.stripped().isEmpty()) {
             if (!group && !edited) {
                 send(message.getChatId(), TelegramHtml.escape(ui.get("notText")), null, null, ui);
             }
             return;
         }
-        if (text.startsWith("/")) {
+        Optional<MessageText.Command> command = text.command();
+        if (command.isPresent()) {
             if (!edited) {
-                onCommand(message, text, group, ui);
+                onCommand(message, command.get(), group, ui);
             }
             return;
         }
-        if (group && !addressedToBot(message)) {
+        if (group && !addressedToBot(message, text)) {
             return; // never chatty in a group: only mentions and replies to the bot
         }
-        String question = group ? withoutMention(text) : text;
+        String question = group ? text.withoutMentionsOf(identity) : text.stripped();
         Integer replyTo = group || edited ? message.getMessageId() : null;
         if (question.isBlank()) {
             if (!edited) {
@@ -225,19 +228,12 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         ask(message.getChatId(), from, question, replyTo, edited);
     }
 
-    private void onCommand(Message message, String text, boolean group, TelegramMessages ui) {
-        String[] parts = text.split("\\s+", 2);
-        String command = parts[0].substring(1);
-        String argument = parts.length > 1 ? parts[1].strip() : "";
-        int at = command.indexOf('@');
-        if (at >= 0) {
-            String target = command.substring(at + 1);
-            command = command.substring(0, at);
-            if (identity.known() && !target.equalsIgnoreCase(identity.username())) {
-                return; // a command for another bot in the same group
-            }
+    private void onCommand(Message message, MessageText.Command parsed, boolean group, TelegramMessages ui) {
+        if (!parsed.target().isEmpty() && !parsed.target().equalsIgnoreCase(identity.username())) {
+            return; // a command for another bot in the same group
         }
-        command = command.toLowerCase(Locale.ROOT);
+        String command = parsed.name();
+        String argument = parsed.argument();
         Integer replyTo = group ? message.getMessageId() : null;
         switch (command) {
             case "start" -> {
@@ -292,24 +288,18 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     }
 
     private void sendHelp(long chatId, TelegramMessages ui, Integer replyTo) {
-        String username = identity.known() ? identity.username() : "bot";
+        String username = identity.username();
         send(chatId, TelegramHtml.escape(ui.get("help", username)) + "\n\n" + TelegramHtml.bold(ui.get("examplesTitle")),
                 exampleButtons(ui.language()), replyTo, ui);
     }
 
-    private boolean addressedToBot(Message message) {
+    /** A reply to one of the bot's messages, or an exact mention of it. */
+    private boolean addressedToBot(Message message, MessageText text) {
         Message repliedTo = message.getReplyToMessage();
         if (repliedTo != null && repliedTo.getFrom() != null && identity.id() != 0 && repliedTo.getFrom().getId() == identity.id()) {
             return true;
         }
-        return identity.known() && message.getText().toLowerCase(Locale.ROOT).contains("@" + identity.username().toLowerCase(Locale.ROOT));
-    }
-
-    private String withoutMention(String text) {
-        if (!identity.known()) {
-            return text;
-        }
-        return Pattern.compile("@" + Pattern.quote(identity.username()), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(" ").strip();
+        return text.mentions(identity);
     }
 
     // ---- questions

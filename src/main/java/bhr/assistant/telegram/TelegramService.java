@@ -63,7 +63,7 @@ public class TelegramService {
     private final AdminConfig adminConfig;
     private final AssistantMetrics metrics;
     private final ChatState state;
-    private final BotIdentity identity = new BotIdentity();
+    private volatile BotIdentity identity;
 
     private volatile boolean closed;
     private volatile boolean connected;
@@ -115,6 +115,7 @@ public class TelegramService {
                 .readTimeout(config.pollTimeoutSeconds() + 30L, TimeUnit.SECONDS)
                 .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(http, config.botToken(), url);
+        identity = new BotIdentity(() -> client.execute(new GetMe()));
         RetryingSender sender = new RetryingSender(client, Duration.ofSeconds(Math.max(1, config.sendRetrySeconds())));
         AdminCommands admin = new AdminCommands(updater, config.adminIdSet(), adminConfig.maxUploadBytes(),
                 fileId -> download(client, endpoint, fileId));

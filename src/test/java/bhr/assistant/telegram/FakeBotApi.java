@@ -371,7 +371,26 @@ final class FakeBotApi implements AutoCloseable {
         return "{\"message\":{\"message_id\":" + (int) (Math.random() * 100000) + ",\"date\":1700000000,"
                 + "\"chat\":{\"id\":" + chatId + ",\"type\":\"" + chatType + "\"},"
                 + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"" + language + "\"},"
-                + "\"text\":" + quote(text) + extra + "}}";
+                + "\"text\":" + quote(text) + ",\"entities\":" + entities(text) + extra + "}}";
+    }
+
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("(?<![\\w@.])@[A-Za-z][A-Za-z0-9_]{3,31}(?![\\w@])");
+    private static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile("(?<![\\w/])/[A-Za-z0-9_]{1,32}(@[A-Za-z][A-Za-z0-9_]{3,31})?(?![\\w@])");
+
+    /**
+     * The mention and bot_command entities Telegram's server finds in a text: "@name" not glued to a word before it
+     * (so "admin@bhr_test_bot.id" holds none) and taken whole ("@bhr_test_bot_old" is that name, not ours).
+     */
+    static String entities(String text) {
+        List<String> found = new ArrayList<>();
+        for (java.util.regex.Pattern pattern : List.of(MENTION, COMMAND)) {
+            java.util.regex.Matcher match = pattern.matcher(text);
+            while (match.find()) {
+                found.add("{\"type\":\"" + (pattern == MENTION ? "mention" : "bot_command") + "\",\"offset\":" + match.start()
+                        + ",\"length\":" + (match.end() - match.start()) + "}");
+            }
+        }
+        return "[" + String.join(",", found) + "]";
     }
 
     /** A private message with its own id; {@code edited} makes it an edited_message (the same id, new text). */

@@ -182,6 +182,19 @@ class TelegramBotTest implements TestPropertyProvider {
     }
 
     @Test
+    void in_a_group_only_exact_mentions_of_the_bot_count() throws Exception {
+        api.push(groupText(-201, 204, "@bhr_test_bot_old apa itu PRISMA?", ""));
+        api.push(groupText(-201, 204, "tanya admin@bhr_test_bot.id soal PRISMA", ""));
+        api.push(groupText(-201, 204, "/help@some_other_bot", ""));
+        api.push(groupText(-201, 204, "apa itu PRISMA, @BHR_Test_Bot?", ""));
+
+        JsonNode reply = awaitMessageTo(-201, 1).get(0);
+        Thread.sleep(1500); // give a wrongly answered message time to show up
+        assertEquals(1, messagesTo(-201).size(), "only the exact mention is answered: " + messagesTo(-201));
+        assertTrue(reply.path("text").asText().contains("[1]"), reply.path("text").asText());
+    }
+
+    @Test
     void quote_button_sends_the_passages_and_feedback_is_recorded() throws Exception {
         api.push(privateText(106, "Apa itu PRISMA? <b>&</b>"));
         JsonNode answer = awaitMessageTo(106, 1).get(0);
