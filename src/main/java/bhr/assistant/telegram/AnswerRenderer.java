@@ -11,7 +11,22 @@ import java.util.List;
 /** Turns answers, quotes and listings into Telegram HTML messages, escaped and split. */
 final class AnswerRenderer {
 
-    private static final int SNIPPET_CHARS = 220;
+    /**
+     * How a list of passages is laid out.
+     *
+     * @param firstNumber  the number of the first item: a later page goes on counting
+     * @param snippetChars the longest snippet
+     * @param fullSection  the whole heading path, or only the passage's own heading (for lists kept short)
+     */
+    record Listing(int firstNumber, int snippetChars, boolean fullSection) {
+
+        static final Listing FULL = new Listing(1, 220, true);
+
+        /** A page of five of these shows about 1,300 characters. */
+        static Listing brief(int firstNumber) {
+            return new Listing(firstNumber, 150, false);
+        }
+    }
 
     private AnswerRenderer() {
     }
@@ -62,17 +77,22 @@ final class AnswerRenderer {
 
     /** Passages as a list: title, section, a snippet and the link. */
     static List<String> passages(String title, List<PassageHit> hits, TelegramMessages messages) {
+        return passages(title, hits, messages, Listing.FULL);
+    }
+
+    static List<String> passages(String title, List<PassageHit> hits, TelegramMessages messages, Listing listing) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(TelegramHtml.bold(title));
-        int n = 1;
+        int n = listing.firstNumber();
         for (PassageHit hit : hits) {
-            String section = hit.passage().sectionLabel();
+            List<String> headings = hit.passage().headingPath();
+            String section = listing.fullSection() || headings.isEmpty() ? hit.passage().sectionLabel() : headings.get(headings.size() - 1);
             StringBuilder item = new StringBuilder().append(n++).append(". ")
                     .append(TelegramHtml.link(hit.document().url(), hit.document().title()));
             if (!section.isBlank()) {
                 item.append(" — ").append(TelegramHtml.italic(section));
             }
-            item.append('\n').append(TelegramHtml.escape(snippet(hit)));
+            item.append('\n').append(TelegramHtml.escape(snippet(hit, listing.snippetChars())));
             paragraphs.add(item.toString());
         }
         return TelegramHtml.split(paragraphs, TelegramHtml.MAX_MESSAGE);
@@ -97,13 +117,13 @@ final class AnswerRenderer {
         return TelegramHtml.split(lines, TelegramHtml.MAX_MESSAGE);
     }
 
-    private static String snippet(PassageHit hit) {
+    private static String snippet(PassageHit hit, int chars) {
         String text = hit.sentences().isEmpty() ? hit.passage().text() : hit.sentences().get(0).text();
         text = text.replaceAll("\\s+", " ").strip();
-        if (text.length() <= SNIPPET_CHARS) {
+        if (text.length() <= chars) {
             return text;
         }
-        int cut = text.lastIndexOf(' ', SNIPPET_CHARS);
-        return text.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + "…";
+        int cut = text.lastIndexOf(' ', chars);
+        return text.substring(0, cut > chars / 2 ? cut : chars) + "…";
     }
 }

@@ -54,9 +54,6 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
     private static final int ANSWER_CITATIONS = 3;
     private static final int MORE_RESULTS = 5;
-    private static final int OBLIGATIONS_SHOWN = 8;
-    /** Words that pick out duty-stating sections among those naming an actor. */
-    private static final String OBLIGATION_QUERY = "kewajiban wajib tugas tanggung jawab harus";
     private static final Set<String> COMMANDS = Set.of("start", "help", "bantuan", "sumber", "sources", "kewajiban", "obligations",
             "status", "reindex");
     private static final Pattern DEEP_LINK_SEPARATORS = Pattern.compile("[_-]+");
@@ -64,6 +61,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private final RetryingSender sender;
     private final ChatOutbox outbox;
     private final InlineMode inline;
+    private final ObligationListing obligations;
     private final BotIdentity identity;
     private final AnswerService answers;
     private final PassageRetriever retriever;
@@ -99,6 +97,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         this.questionsPerMinute = config.questionsPerMinute();
         this.recent = state.answers();
         this.votes = state.votes();
+        this.obligations = new ObligationListing(retriever, index);
         this.inline = new InlineMode(answers, retriever, sender, quota, questionsPerMinute, feedback, hasher, metrics);
     }
 
@@ -462,10 +461,12 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 return Optional.of(() -> ask(chatId, from, examples.get(number), null, false));
             }
             case CallbackData.ACTOR -> {
-                if (!Actors.isKnown(argument)) {
+                String[] parts = argument.split(":", 2);
+                int offset = parts.length == 2 ? parseIndex(parts[1]) : 0;
+                if (!Actors.isKnown(parts[0]) || offset < 0) {
                     return Optional.empty();
                 }
-                return Optional.of(() -> sendObligations(chatId, argument, ui));
+                return Optional.of(() -> sendObligations(chatId, parts[0], offset, ui));
             }
             default -> {
                 return Optional.empty();
@@ -496,14 +497,21 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         }
     }
 
-    private void sendObligations(long chatId, String actor, TelegramMessages ui) {
-        List<PassageHit> hits = retriever.retrieve(new SearchRequest(OBLIGATION_QUERY, OBLIGATIONS_SHOWN, Optional.of(actor), true,
-                Optional.of(ui.language()))).hits();
-        if (hits.isEmpty()) {
-            send(chatId, TelegramHtml.escape(ui.get("obligationsNone")), null, null, ui);
-        } else {
-            sendAll(chatId, AnswerRenderer.passages(ui.get("obligationsTitle", ui.get("actor." + actor)), hits, ui), null, null, ui);
+    /** A page of the duty bearer's sections in the user's language, with a button for the next page. */
+    private void sendObligations(long chatId, String actor, int offset, TelegramMessages ui) {
+        ObligationListing.Page page = obligations.page(actor, ui.language(), ui.get("obligationsQuery"), offset);
+        if (page.items().isEmpty()) {
+            send(chatId, TelegramHtml.escape(ui.get("obligationsNone", ui.get("actor." + actor))), null, null, ui);
+            return;
         }
+        String title = ui.get("obligationsTitle", ui.get("actor." + actor), page.offset() + 1, page.offset() + page.items().size(), page.total());
+        InlineKeyboardMarkup more = null;
+        if (page.hasMore()) {
+            int next = page.offset() + page.items().size();
+            more = InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(button(ui.get("obligationsMore", page.total() - next),
+                    new CallbackData(CallbackData.ACTOR, actor + ":" + next)))).build();
+        }
+        sendAll(chatId, AnswerRenderer.passages(title, page.items(), ui, AnswerRenderer.Listing.brief(page.offset() + 1)), more, null, ui);
     }
 
     // ---- sending

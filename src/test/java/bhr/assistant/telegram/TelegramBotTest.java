@@ -3,6 +3,7 @@ package bhr.assistant.telegram;
 import bhr.assistant.feedback.FeedbackRecord;
 import bhr.assistant.answer.AnswerService;
 import bhr.assistant.feedback.FeedbackStore;
+import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.store.UserIdHasher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -53,6 +54,9 @@ class TelegramBotTest implements TestPropertyProvider {
 
     @Inject
     AnswerService answers;
+
+    @Inject
+    KnowledgeIndex index;
 
     @Override
     public Map<String, String> getProperties() {
@@ -280,6 +284,42 @@ class TelegramBotTest implements TestPropertyProvider {
         String list = awaitMessageTo(108, 2).get(1).path("text").asText();
         assertValidHtml(list);
         assertTrue(list.contains("Pemerintah Daerah") && list.contains("<a href="), list);
+    }
+
+    @Test
+    void komnas_ham_obligations_list_the_sections_tagged_for_it() throws Exception {
+        api.push(callback(127, 127, "a:komnas-ham"));
+        String list = awaitMessageTo(127, 1).get(0).path("text").asText();
+
+        assertValidHtml(list);
+        assertTrue(list.startsWith("<b>Kewajiban dan tugas: Komnas HAM (1–"), list);
+        assertFalse(itemNumbers(list).isEmpty(), list);
+    }
+
+    @Test
+    void obligation_lists_are_short_in_the_users_language_and_page_on_with_a_more_button() throws Exception {
+        Map<String, String> languageByTitle = index.read(snapshot -> snapshot.documents().stream()
+                .collect(java.util.stream.Collectors.toMap(d -> d.metadata().title(), d -> d.metadata().language(), (a, b) -> a)));
+
+        api.push(callback(128, 128, "a:pemerintah-daerah"));
+        JsonNode first = awaitMessageTo(128, 1).get(0);
+        String text = first.path("text").asText();
+        assertValidHtml(text);
+        String visible = text.replaceAll("<[^>]*>", "");
+        assertTrue(visible.length() <= 1500, visible.length() + " characters shown: " + visible);
+        assertEquals(List.of("1", "2", "3", "4", "5"), itemNumbers(text));
+        assertEquals(List.of("id"), linkedTitles(text).stream().map(languageByTitle::get).distinct().toList(), text);
+        assertEquals(List.of("a:pemerintah-daerah:5"), callbackData(first));
+        assertTrue(buttonTexts(first).get(0).startsWith("Lainnya ("), buttonTexts(first).toString());
+
+        api.push(callback(128, 128, "a:pemerintah-daerah:5"));
+        String second = awaitMessageTo(128, 2).get(1).path("text").asText();
+        assertEquals(List.of("6", "7", "8", "9", "10"), itemNumbers(second));
+
+        api.push(callback("cb-128-en", 128, 128, "a:pemerintah-daerah", "en"));
+        String english = awaitMessageTo(128, 3).get(2).path("text").asText();
+        assertTrue(english.startsWith("<b>Obligations and tasks: Regional governments (1–"), english);
+        assertEquals(List.of("en"), linkedTitles(english).stream().map(languageByTitle::get).distinct().toList(), english);
     }
 
     @Test
@@ -512,6 +552,19 @@ class TelegramBotTest implements TestPropertyProvider {
             }
         }
         return data;
+    }
+
+    private static final java.util.regex.Pattern LIST_ITEM = java.util.regex.Pattern.compile("(?m)^(\\d+)\\. (.*?)(?: — |$)");
+
+    /** The numbers of a list's items ("1. title — section"). */
+    private static List<String> itemNumbers(String html) {
+        return LIST_ITEM.matcher(html).results().map(match -> match.group(1)).toList();
+    }
+
+    /** The document titles of a list's items, linked or not. */
+    private static List<String> linkedTitles(String html) {
+        return LIST_ITEM.matcher(html).results().map(match -> match.group(2).replaceAll("<[^>]*>", "")
+                .replace("&amp;", "&").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">")).toList();
     }
 
     private static List<String> buttonTexts(JsonNode message) {
