@@ -59,7 +59,7 @@ final class AnswerRenderer {
         if (!citation.section().isBlank()) {
             line.append(" — ").append(TelegramHtml.italic(citation.section()));
         }
-        if (citation.status().equals("rancangan") || citation.status().equals("dicabut")) {
+        if (messages.has("status." + citation.status())) {
             line.append(" (").append(TelegramHtml.escape(messages.get("status." + citation.status()))).append(')');
         }
         return line.toString();
@@ -107,14 +107,19 @@ final class AnswerRenderer {
                 list.append('\n');
             }
             list.append("• ").append(TelegramHtml.link(document.metadata().url(), document.metadata().title()))
-                    .append(" (").append(TelegramHtml.escape(document.metadata().status()));
+                    .append(" (").append(TelegramHtml.escape(statusWord(document.metadata().status(), messages)));
             if (!document.metadata().reviewed().isBlank()) {
-                list.append(", ").append(TelegramHtml.escape(document.metadata().reviewed()));
+                list.append(", ").append(TelegramHtml.escape(messages.get("docReviewed", document.metadata().reviewed())));
             }
             list.append(')');
         }
         lines.add(list.toString());
         return TelegramHtml.split(lines, TelegramHtml.MAX_MESSAGE);
+    }
+
+    /** The status in the user's words; a status this version has no words for yet is shown as the document gives it. */
+    private static String statusWord(String status, TelegramMessages messages) {
+        return messages.has("docStatus." + status) ? messages.get("docStatus." + status) : status;
     }
 
     private static String snippet(PassageHit hit, int chars) {

@@ -257,7 +257,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                     send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null, ui);
                     return;
                 }
-                String reply = command.equals("status") ? admin.status() : admin.reindex(adminActor(message.getFrom()));
+                String reply = command.equals("status") ? admin.status(ui) : admin.reindex(adminActor(message.getFrom()), ui);
                 send(message.getChatId(), TelegramHtml.escape(reply), null, null, ui);
             }
             default -> {
@@ -278,7 +278,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             return;
         }
         showAction(message.getChatId(), "upload_document");
-        String reply = admin.upload(message.getCaption(), message.getDocument(), adminActor(message.getFrom()));
+        String reply = admin.upload(message.getCaption(), message.getDocument(), adminActor(message.getFrom()), ui);
         send(message.getChatId(), TelegramHtml.escape(reply), null, null, ui);
     }
 

@@ -411,9 +411,13 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     static String document(long userId, String fileId, String fileName, String mimeType, String caption) {
+        return document(userId, fileId, fileName, mimeType, caption, "id");
+    }
+
+    static String document(long userId, String fileId, String fileName, String mimeType, String caption, String language) {
         return "{\"message\":{\"message_id\":" + (int) (Math.random() * 100000) + ",\"date\":1700000000,"
                 + "\"chat\":{\"id\":" + userId + ",\"type\":\"private\"},"
-                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Admin\",\"language_code\":\"id\"},"
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Admin\",\"language_code\":\"" + language + "\"},"
                 + "\"document\":{\"file_id\":\"" + fileId + "\",\"file_unique_id\":\"u" + fileId + "\",\"file_name\":\"" + fileName
                 + "\",\"mime_type\":\"" + mimeType + "\"},\"caption\":" + quote(caption) + "}}";
     }

@@ -517,6 +517,37 @@ class TelegramBotTest implements TestPropertyProvider {
     }
 
     @Test
+    void numbers_are_written_the_way_each_language_writes_them() throws Exception {
+        api.push(privateText(129, "Apa kewajiban perusahaan dalam uji tuntas hak asasi manusia? ".repeat(20)));
+        api.push(FakeBotApi.message(129, 129, "private", "What must companies do for human rights due diligence? ".repeat(20), "en", ""));
+
+        List<JsonNode> replies = awaitMessageTo(129, 2);
+        assertTrue(replies.get(0).path("text").asText().contains("lebih dari 1.000 karakter"), replies.get(0).path("text").asText());
+        assertTrue(replies.get(1).path("text").asText().contains("over 1,000 characters"), replies.get(1).path("text").asText());
+    }
+
+    @Test
+    void the_source_list_speaks_the_users_language_only() throws Exception {
+        api.push(FakeBotApi.message(130, 130, "private", "/sumber", "en", ""));
+        String text = awaitMessageTo(130, 1).get(0).path("text").asText();
+        assertTrue(text.contains("(in force") && text.contains("checked 20"), text);
+        assertFalse(text.contains("(berlaku") || text.contains("(referensi") || text.contains("(rancangan"), text);
+    }
+
+    @Test
+    void admin_replies_and_refusal_reasons_come_in_the_admins_language() throws Exception {
+        api.putFile("f3", "documents/file_3.md", ("---\nkind: guide\nlanguage: id\nsource: Uji\nurl: https://example.org/tanpa-judul\n---\n"
+                + "# Bagian\nTeks tanpa judul dokumen.\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        api.push(FakeBotApi.document(502, "f3", "tanpa-judul.md", "text/markdown", "/upload tanpa-judul"));
+        String refused = awaitMessageTo(502, 1).get(0).path("text").asText();
+        assertEquals("Dokumen ditolak: metadata tidak lengkap atau salah: kolom 'title' belum diisi. Basis pengetahuan tidak berubah.", refused);
+
+        api.push(FakeBotApi.message(502, 502, "private", "/status", "en", ""));
+        String status = awaitMessageTo(502, 2).get(1).path("text").asText();
+        assertTrue(status.startsWith("Knowledge-base version: ") && status.contains("\nDocuments: ") && status.contains("\nLast update: "), status);
+    }
+
+    @Test
     void a_refused_telegram_upload_says_why() throws Exception {
         api.putFile("f2", "documents/file_2.pdf", "bukan pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         api.push(FakeBotApi.document(502, "f2", "laporan.pdf", "application/pdf", "/upload laporan title=Laporan url=https://x.org"));
