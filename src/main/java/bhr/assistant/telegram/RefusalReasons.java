@@ -42,7 +42,21 @@ final class RefusalReasons {
             known("front matter must be 'key: value' lines", "reason.frontMatterLines"),
             known("declared application/pdf, but the content is not a PDF", "reason.notPdf"),
             known("declared DOCX, but the content is not a DOCX \\(ZIP\\) package", "reason.notDocx"),
-            known("declared (\\S+), but the content is binary.*", "reason.binary"));
+            known("declared (\\S+), but the content is binary.*", "reason.binary"),
+            known("a compilation has no 'url' of its own.*", "reason.compilationUrl"),
+            known("'compilation' must be true or false, not '(.*)'", "reason.compilationValue"),
+            known("the PDF is incomplete.*", "reason.incompletePdf"),
+            known("page (\\d+) of (\\d+) of the PDF cannot be read.*", "reason.unreadablePage"),
+            known("the PDF is damaged.*", "reason.damagedPdf"),
+            known("the DOCX expands to more than its content could need.*", "reason.zipBomb"),
+            known("the document holds .* characters of text; at most (\\d+) .*", "reason.tooMuchText"),
+            known("metadata '(.*)' is (\\d+) characters long.*", "reason.longField"),
+            known("front matter uses .*", "reason.yamlTags"),
+            known("front matter key '(.*)' must be a single value.*", "reason.singleValue"),
+            known("section '(.*)' names source '(.*)' on its 'Sumber:' line, but .*", "reason.undefinedSource"),
+            known("section '(.*)' has 'Per: .*", "reason.asOf"),
+            known("'sources' must map .*", "reason.sources"),
+            known("source '([^']*)'.*", "reason.source"));
 
     private RefusalReasons() {
     }
@@ -68,7 +82,8 @@ final class RefusalReasons {
             if (match.matches()) {
                 Object[] details = new Object[match.groupCount()];
                 for (int i = 0; i < details.length; i++) {
-                    details[i] = match.group(i + 1);
+                    String detail = match.group(i + 1);
+                    details[i] = detail.matches("\\d{1,18}") ? (Object) Long.parseLong(detail) : detail; // numbers as the language writes them
                 }
                 return ui.get(known.key(), details);
             }
