@@ -1,7 +1,5 @@
 package bhr.assistant.chat;
 
-import bhr.assistant.answer.Answer;
-
 import java.util.Optional;
 
 /**
@@ -11,8 +9,8 @@ import java.util.Optional;
 public interface AnswerMemory {
 
     /** Keeps the answer and returns its key: at most 16 characters of [0-9a-z]. */
-    String remember(Answer answer);
+    String remember(RememberedAnswer answer);
 
     /** The answer under the key; empty once it has been forgotten (or never was), and the button says it expired. */
-    Optional<Answer> recall(String key);
+    Optional<RememberedAnswer> recall(String key);
 }

@@ -1,6 +1,5 @@
 package bhr.assistant.chat;
 
-import bhr.assistant.answer.Answer;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
@@ -20,22 +19,22 @@ public class InMemoryAnswerMemory implements AnswerMemory {
     static final int CAPACITY = 5_000;
 
     private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
-    private final Map<String, Answer> answers = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, RememberedAnswer> answers = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, RememberedAnswer> eldest) {
             return size() > CAPACITY;
         }
     };
 
     @Override
-    public synchronized String remember(Answer answer) {
+    public synchronized String remember(RememberedAnswer answer) {
         String key = Long.toString(sequence.incrementAndGet(), Character.MAX_RADIX);
         answers.put(key, answer);
         return key;
     }
 
     @Override
-    public synchronized Optional<Answer> recall(String key) {
+    public synchronized Optional<RememberedAnswer> recall(String key) {
         return Optional.ofNullable(answers.get(key));
     }
 }

@@ -65,12 +65,25 @@ final class AnswerRenderer {
         return line.toString();
     }
 
-    /** Every citation with its quoted passage. */
-    static List<String> quotes(Answer answer, TelegramMessages messages) {
+    /** Whether a cited document is still the version an answer quoted. */
+    enum Freshness { CURRENT, REPLACED, DELETED }
+
+    /**
+     * Every citation with its quoted passage; a citation whose document has since been replaced or deleted says
+     * so instead of showing the old text.
+     *
+     * @param freshness by document id; a document not in it counts as deleted
+     */
+    static List<String> quotes(Answer answer, java.util.Map<String, Freshness> freshness, TelegramMessages messages) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(TelegramHtml.bold(messages.get("quotesTitle", answer.question())));
         for (Citation citation : answer.citations()) {
-            paragraphs.add(citationLine(citation, messages) + "\n<blockquote>" + TelegramHtml.escape(citation.quote()) + "</blockquote>");
+            String quote = switch (freshness.getOrDefault(citation.documentId(), Freshness.DELETED)) {
+                case CURRENT -> "<blockquote>" + TelegramHtml.escape(citation.quote()) + "</blockquote>";
+                case REPLACED -> TelegramHtml.italic(messages.get("quoteReplaced"));
+                case DELETED -> TelegramHtml.italic(messages.get("quoteDeleted"));
+            };
+            paragraphs.add(citationLine(citation, messages) + "\n" + quote);
         }
         return TelegramHtml.split(paragraphs, TelegramHtml.MAX_MESSAGE);
     }

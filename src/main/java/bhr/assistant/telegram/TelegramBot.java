@@ -6,6 +6,7 @@ import bhr.assistant.answer.Citation;
 import bhr.assistant.answer.Question;
 import bhr.assistant.chat.AnswerMemory;
 import bhr.assistant.chat.Ballot;
+import bhr.assistant.chat.RememberedAnswer;
 import bhr.assistant.chat.VoteBook;
 import bhr.assistant.chat.VoteOutcome;
 import bhr.assistant.chat.QuestionQuota;
@@ -39,7 +40,9 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -322,9 +325,36 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (!answer.found()) {
             record(FeedbackRecord.Kind.UNANSWERED, answer, from);
         }
-        InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.remember(answer), ui, null, false) : exampleButtons(answer.language());
+        InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.remember(remembered(answer)), ui, null, false)
+                : exampleButtons(answer.language());
         String lead = edited ? ui.get("editedAnswer") : null;
         sendAll(chatId, AnswerRenderer.answer(answer, ui, lead), buttons, replyTo, ui);
+    }
+
+    /**
+     * The answer with the version of each document it cites. Read just after answering: a change in between
+     * (rare) makes a later quote say "replaced" when its text is in fact current, never the other way round.
+     */
+    private RememberedAnswer remembered(Answer answer) {
+        Map<String, String> hashes = index.read(snapshot -> {
+            Map<String, String> byId = new HashMap<>();
+            for (Citation citation : answer.citations()) {
+                snapshot.document(citation.documentId()).ifPresent(document -> byId.put(document.id(), document.contentHash()));
+            }
+            return byId;
+        });
+        return new RememberedAnswer(answer, hashes);
+    }
+
+    /** Whether each cited document is still the one the answer quoted. */
+    private Map<String, AnswerRenderer.Freshness> freshness(RememberedAnswer remembered) {
+        return index.read(snapshot -> {
+            Map<String, AnswerRenderer.Freshness> byId = new HashMap<>();
+            remembered.documentHashes().forEach((id, hash) -> byId.put(id, snapshot.document(id)
+                    .map(current -> current.contentHash().equals(hash) ? AnswerRenderer.Freshness.CURRENT : AnswerRenderer.Freshness.REPLACED)
+                    .orElse(AnswerRenderer.Freshness.DELETED)));
+            return byId;
+        });
     }
 
     private boolean withinQuota(User user) {
@@ -419,7 +449,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
      */
     private String vote(CallbackData data, CallbackQuery callback, long chatId, TelegramMessages ui) {
         String key = data.argument();
-        Optional<Answer> answer = recent.recall(key);
+        Optional<Answer> answer = recent.recall(key).map(RememberedAnswer::answer);
         if (answer.isEmpty()) {
             return ui.get("expired");
         }
@@ -443,13 +473,13 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         String argument = data.argument();
         switch (data.action()) {
             case CallbackData.QUOTES -> {
-                return recent.recall(argument).map(answer -> () -> {
-                    TelegramMessages answerUi = TelegramMessages.forLanguage(answer.language());
-                    sendAll(chatId, AnswerRenderer.quotes(answer, answerUi), null, null, answerUi);
+                return recent.recall(argument).map(remembered -> () -> {
+                    TelegramMessages answerUi = TelegramMessages.forLanguage(remembered.answer().language());
+                    sendAll(chatId, AnswerRenderer.quotes(remembered.answer(), freshness(remembered), answerUi), null, null, answerUi);
                 });
             }
             case CallbackData.MORE -> {
-                return recent.recall(argument).map(answer -> () -> sendMore(chatId, answer));
+                return recent.recall(argument).map(remembered -> () -> sendMore(chatId, remembered.answer()));
             }
             case CallbackData.EXAMPLE -> {
                 String[] parts = argument.split(":", 2);

@@ -4,6 +4,9 @@ import bhr.assistant.feedback.FeedbackRecord;
 import bhr.assistant.answer.AnswerService;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.index.KnowledgeIndex;
+import bhr.assistant.kb.DocumentFormat;
+import bhr.assistant.update.KnowledgeBaseUpdater;
+import bhr.assistant.update.Upload;
 import bhr.assistant.store.UserIdHasher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -57,6 +60,9 @@ class TelegramBotTest implements TestPropertyProvider {
 
     @Inject
     KnowledgeIndex index;
+
+    @Inject
+    KnowledgeBaseUpdater updater;
 
     @Override
     public Map<String, String> getProperties() {
@@ -261,6 +267,34 @@ class TelegramBotTest implements TestPropertyProvider {
         List<String> shown = buttonTexts(edits.get(1).body());
         assertTrue(shown.contains("✅ 👎 Kurang membantu") && shown.contains("👍 Membantu"), shown.toString());
         assertEquals(callbackData(answer), callbackData(edits.get(1).body()), "the same buttons, only their labels change");
+    }
+
+    @Test
+    void quote_buttons_of_a_deleted_or_replaced_document_say_so_instead_of_showing_the_old_text() throws Exception {
+        updater.upsert(markdown("kutipan-dihapus", "Awak kapal zamruddihapus berhak atas jaket pelampung yang layak."), "uji");
+        updater.upsert(markdown("kutipan-diganti", "Pekerja kebun zamrudganti berhak atas air minum bersih di lokasi kerja."), "uji");
+        api.push(privateText(131, "siapa yang berhak atas jaket pelampung zamruddihapus?"));
+        api.push(privateText(131, "siapa yang berhak atas air minum zamrudganti?"));
+        List<JsonNode> answers = awaitMessageTo(131, 2);
+        assertTrue(answers.get(0).path("text").asText().contains("zamruddihapus") && answers.get(1).path("text").asText().contains("zamrudganti"),
+                answers.toString());
+
+        updater.delete("kutipan-dihapus", "uji");
+        updater.upsert(markdown("kutipan-diganti", "Pekerja kebun zamrudganti berhak atas air minum dan tempat istirahat."), "uji");
+        for (JsonNode answer : answers) {
+            api.push(callback(131, 131, callbackData(answer).stream().filter(d -> d.startsWith("q:")).findFirst().orElseThrow()));
+        }
+
+        List<JsonNode> quotes = awaitMessageTo(131, 4).subList(2, 4);
+        String deleted = quotes.get(0).path("text").asText();
+        String replaced = quotes.get(1).path("text").asText();
+        assertTrue(deleted.contains("sudah dihapus dari basis pengetahuan") && !deleted.contains("jaket pelampung yang layak"), deleted);
+        assertTrue(replaced.contains("sudah diganti sejak jawaban tadi") && !replaced.contains("air minum bersih"), replaced);
+    }
+
+    private static Upload markdown(String id, String sentence) {
+        return new Upload(id, ("---\ntitle: Uji " + id + "\nkind: guide\nlanguage: id\nsource: Uji\nurl: https://example.org/" + id
+                + "\n---\n# Bagian\n" + sentence + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), DocumentFormat.MARKDOWN, Map.of());
     }
 
     @Test
