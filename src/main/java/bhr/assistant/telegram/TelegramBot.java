@@ -35,11 +35,8 @@ import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.inlinequery.ChosenInlineQuery;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +45,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The bot's behaviour: commands, questions, buttons and inline queries. An adapter only: every answer comes
- * from the {@link AnswerService} the HTTP API uses. Updates from polling and from the webhook both arrive at
- * {@link #consume}; each chat's updates run in order, different chats in parallel.
+ * The bot's behaviour: commands, questions (in a message, a caption or an edit), buttons and inline queries. An
+ * adapter only: every answer comes from the {@link AnswerService} the HTTP API uses. Updates from polling and from
+ * the webhook both arrive at {@link #dispatch}:
+ * <ul>
+ *   <li>messages and edits run in each chat's order, different chats in parallel ({@link ChatExecutor}), once the
+ *       bot knows its username ({@link BotIdentity});</li>
+ *   <li>button presses are acknowledged at once on their own threads, and what they ask for joins the chat's order;</li>
+ *   <li>inline queries go to {@link InlineMode}, which waits for the user to stop typing;</li>
+ *   <li>replies leave through the chat's {@link ChatOutbox}, which keeps their order through Telegram's waits.</li>
+ * </ul>
  */
 final class TelegramBot implements LongPollingUpdateConsumer {
 
@@ -240,7 +244,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         switch (command) {
             case "start" -> {
                 send(message.getChatId(), TelegramHtml.escape(ui.get("welcome")) + "\n\n" + TelegramHtml.bold(ui.get("examplesTitle")),
-                        exampleButtons(ui.language()), replyTo, ui);
+                        Keyboards.examples(answers.exampleQuestions(ui.language()), ui.language()), replyTo, ui);
                 if (!argument.isEmpty()) {
                     // Deep links carry a topic as start=uji_tuntas_umkm; treat it as the first question.
                     ask(message.getChatId(), message.getFrom(), DEEP_LINK_SEPARATORS.matcher(argument).replaceAll(" ").strip(), replyTo, false);
@@ -251,7 +255,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 List<String> parts2 = AnswerRenderer.documents(index.read(snapshot -> snapshot.documents()), ui);
                 sendAll(message.getChatId(), parts2, null, replyTo, ui);
             }
-            case "kewajiban", "obligations" -> send(message.getChatId(), TelegramHtml.escape(ui.get("obligationsChoose")), actorButtons(ui), replyTo, ui);
+            case "kewajiban", "obligations" -> send(message.getChatId(), TelegramHtml.escape(ui.get("obligationsChoose")), Keyboards.actors(ui), replyTo, ui);
             case "status", "reindex" -> {
                 if (group) {
                     return; // admin work happens in a private chat only
@@ -292,7 +296,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private void sendHelp(long chatId, TelegramMessages ui, Integer replyTo) {
         String username = identity.username();
         send(chatId, TelegramHtml.escape(ui.get("help", username)) + "\n\n" + TelegramHtml.bold(ui.get("examplesTitle")),
-                exampleButtons(ui.language()), replyTo, ui);
+                Keyboards.examples(answers.exampleQuestions(ui.language()), ui.language()), replyTo, ui);
     }
 
     /** A reply to one of the bot's messages, or an exact mention of it. */
@@ -325,8 +329,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (!answer.found()) {
             record(FeedbackRecord.Kind.UNANSWERED, answer, from);
         }
-        InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.remember(remembered(answer)), ui, null, false)
-                : exampleButtons(answer.language());
+        InlineKeyboardMarkup buttons = answer.found() ? Keyboards.answer(recent.remember(remembered(answer)), ui, null, false)
+                : Keyboards.examples(answers.exampleQuestions(answer.language()), answer.language());
         String lead = edited ? ui.get("editedAnswer") : null;
         sendAll(chatId, AnswerRenderer.answer(answer, ui, lead), buttons, replyTo, ui);
     }
@@ -368,55 +372,6 @@ final class TelegramBot implements LongPollingUpdateConsumer {
 
     // ---- buttons
 
-    /** @param votes how the answer's votes stand, to show on the vote buttons; null before any vote */
-    private static InlineKeyboardMarkup answerButtons(String key, TelegramMessages ui, VoteOutcome votes, boolean group) {
-        String helpful = ui.get("button.helpful");
-        String notHelpful = ui.get("button.notHelpful");
-        if (votes != null && group) {
-            helpful = ui.get("button.counted", helpful, votes.helpfulVotes());
-            notHelpful = ui.get("button.counted", notHelpful, votes.notHelpfulVotes());
-        } else if (votes != null) {
-            helpful = votes.helpful() ? ui.get("button.chosen", helpful) : helpful;
-            notHelpful = votes.helpful() ? notHelpful : ui.get("button.chosen", notHelpful);
-        }
-        return InlineKeyboardMarkup.builder()
-                .keyboardRow(new InlineKeyboardRow(
-                        button(ui.get("button.quotes"), new CallbackData(CallbackData.QUOTES, key)),
-                        button(ui.get("button.more"), new CallbackData(CallbackData.MORE, key))))
-                .keyboardRow(new InlineKeyboardRow(
-                        button(helpful, new CallbackData(CallbackData.HELPFUL, key)),
-                        button(notHelpful, new CallbackData(CallbackData.NOT_HELPFUL, key))))
-                .build();
-    }
-
-    private InlineKeyboardMarkup exampleButtons(String language) {
-        List<InlineKeyboardRow> rows = new ArrayList<>();
-        List<String> examples = answers.exampleQuestions(language);
-        for (int i = 0; i < examples.size(); i++) {
-            rows.add(new InlineKeyboardRow(button(examples.get(i), new CallbackData(CallbackData.EXAMPLE, language + ":" + i))));
-        }
-        return InlineKeyboardMarkup.builder().keyboard(rows).build();
-    }
-
-    private InlineKeyboardMarkup actorButtons(TelegramMessages ui) {
-        List<InlineKeyboardRow> rows = new ArrayList<>();
-        List<InlineKeyboardButton> row = new ArrayList<>();
-        for (String actor : Actors.KNOWN) {
-            row.add(button(ui.get("actor." + actor), new CallbackData(CallbackData.ACTOR, actor)));
-            if (row.size() == 2) {
-                rows.add(new InlineKeyboardRow(row));
-                row = new ArrayList<>();
-            }
-        }
-        if (!row.isEmpty()) {
-            rows.add(new InlineKeyboardRow(row));
-        }
-        return InlineKeyboardMarkup.builder().keyboard(rows).build();
-    }
-
-    private static InlineKeyboardButton button(String text, CallbackData data) {
-        return InlineKeyboardButton.builder().text(text).callbackData(data.encode()).build();
-    }
 
     /**
      * Acknowledges a button press at once and then does what it asks in the chat's order. Telegram's client shows
@@ -463,7 +418,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (outcome.changed()) {
             boolean group = callback.getMessage().isGroupMessage() || callback.getMessage().isSuperGroupMessage();
             outbox.send(chatId, EditMessageReplyMarkup.builder().chatId(chatId).messageId(callback.getMessage().getMessageId())
-                    .replyMarkup(answerButtons(key, answerUi, outcome, group)).build(), null);
+                    .replyMarkup(Keyboards.answer(key, answerUi, outcome, group)).build(), null);
         }
         return answerUi.get(outcome.first() ? "thanks" : outcome.changed() ? "voteChanged" : "voteSame");
     }
@@ -538,8 +493,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         InlineKeyboardMarkup more = null;
         if (page.hasMore()) {
             int next = page.offset() + page.items().size();
-            more = InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(button(ui.get("obligationsMore", page.total() - next),
-                    new CallbackData(CallbackData.ACTOR, actor + ":" + next)))).build();
+            more = Keyboards.one(ui.get("obligationsMore", page.total() - next), new CallbackData(CallbackData.ACTOR, actor + ":" + next));
         }
         sendAll(chatId, AnswerRenderer.passages(title, page.items(), ui, AnswerRenderer.Listing.brief(page.offset() + 1)), more, null, ui);
     }
