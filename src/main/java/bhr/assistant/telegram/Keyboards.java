@@ -23,8 +23,8 @@ final class Keyboards {
         String helpful = ui.get("button.helpful");
         String notHelpful = ui.get("button.notHelpful");
         if (votes != null && group) {
-            helpful = ui.get("button.counted", helpful, votes.helpfulVotes());
-            notHelpful = ui.get("button.counted", notHelpful, votes.notHelpfulVotes());
+            helpful = counted(helpful, votes.helpfulVotes(), ui);
+            notHelpful = counted(notHelpful, votes.notHelpfulVotes(), ui);
         } else if (votes != null) {
             helpful = votes.helpful() ? ui.get("button.chosen", helpful) : helpful;
             notHelpful = votes.helpful() ? notHelpful : ui.get("button.chosen", notHelpful);
@@ -63,6 +63,10 @@ final class Keyboards {
             rows.add(new InlineKeyboardRow(row));
         }
         return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    private static String counted(String label, int votes, TelegramMessages ui) {
+        return votes == 0 ? label : ui.get("button.counted", label, votes);
     }
 
     static InlineKeyboardMarkup one(String text, CallbackData data) {

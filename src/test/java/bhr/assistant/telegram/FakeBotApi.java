@@ -433,7 +433,8 @@ final class FakeBotApi implements AutoCloseable {
     static String callback(String id, long chatId, long userId, String data, String language) {
         return "{\"callback_query\":{\"id\":" + quote(id) + ",\"chat_instance\":\"1\","
                 + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"" + language + "\"},"
-                + "\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":{\"id\":" + chatId + ",\"type\":\"private\"},\"text\":\"x\"},"
+                + "\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":{\"id\":" + chatId + ",\"type\":\""
+                + (chatId < 0 ? "supergroup" : "private") + "\"},\"text\":\"x\"},"
                 + "\"data\":" + quote(data) + "}}";
     }
 

@@ -270,6 +270,23 @@ class TelegramBotTest implements TestPropertyProvider {
     }
 
     @Test
+    void in_a_group_the_vote_buttons_count_everyones_votes() throws Exception {
+        api.push(groupText(-202, 205, "@" + FakeBotApi.BOT_USERNAME + " apa itu PRISMA?", ""));
+        JsonNode answer = awaitMessageTo(-202, 1).get(0);
+        String helpful = callbackData(answer).stream().filter(d -> d.startsWith("f+:")).findFirst().orElseThrow();
+        String notHelpful = callbackData(answer).stream().filter(d -> d.startsWith("f-:")).findFirst().orElseThrow();
+
+        api.push(callback("cb-202-a", -202, 205, helpful));
+        api.push(callback("cb-202-b", -202, 206, helpful));
+        api.push(callback("cb-202-c", -202, 207, notHelpful));
+        List<FakeBotApi.Call> edits = api.awaitTo(-202, "editMessageReplyMarkup", 3, WAIT);
+
+        List<String> shown = buttonTexts(edits.get(2).body());
+        assertTrue(shown.contains("👍 Membantu · 2") && shown.contains("👎 Kurang membantu · 1"), shown.toString());
+        assertTrue(shown.stream().noneMatch(label -> label.startsWith("✅")), "no one's own vote is ticked on buttons everyone sees");
+    }
+
+    @Test
     void quote_buttons_of_a_deleted_or_replaced_document_say_so_instead_of_showing_the_old_text() throws Exception {
         updater.upsert(markdown("kutipan-dihapus", "Awak kapal zamruddihapus berhak atas jaket pelampung yang layak."), "uji");
         updater.upsert(markdown("kutipan-diganti", "Pekerja kebun zamrudganti berhak atas air minum bersih di lokasi kerja."), "uji");
