@@ -10,9 +10,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Feedback as JSON lines in DATA_DIR/feedback.jsonl. */
+/**
+ * Feedback as JSON lines in DATA_DIR/feedback.jsonl. The file is only ever appended to, so a changed vote is a
+ * second line with the same vote key, and reading keeps the latest of them.
+ */
 @Singleton
 @SerdeImport(FeedbackRecord.class)
 class JsonLinesFeedbackStore implements FeedbackStore {
@@ -38,6 +43,12 @@ class JsonLinesFeedbackStore implements FeedbackStore {
 
     @Override
     public List<FeedbackRecord> all() {
-        return file.read();
+        Map<Object, FeedbackRecord> latest = new LinkedHashMap<>();
+        for (FeedbackRecord record : file.read()) {
+            Object key = record.voteKey().isEmpty() ? new Object() : record.voteKey();
+            latest.remove(key); // a changed vote takes the place of the change, not of the first vote
+            latest.put(key, record);
+        }
+        return List.copyOf(latest.values());
     }
 }

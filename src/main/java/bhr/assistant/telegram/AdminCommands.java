@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Document;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +27,14 @@ import java.util.regex.Pattern;
 /**
  * What admins (TELEGRAM_ADMIN_IDS) can do from Telegram: /status, /reindex, and a document sent with the caption
  * "/upload &lt;id&gt; [title=... url=...]". Uploads get the same checks as the HTTP admin API. Replies are
- * plain text for the caller to escape and send.
+ * plain text in the admin's language, for the caller to escape and send.
  */
 final class AdminCommands {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminCommands.class);
     private static final Pattern PARAMETER = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
     private static final List<String> METADATA = List.of("title", "url", "kind", "language", "source", "published", "status", "reviewed");
+    private static final long MEGABYTE = 1024 * 1024;
 
     /** Fetches a file Telegram holds, by the file_path getFile returned. */
     interface FileFetcher {
@@ -53,42 +57,39 @@ final class AdminCommands {
         return adminIds.contains(userId);
     }
 
-    String status() {
+    String status(TelegramMessages ui) {
         KnowledgeBaseStatus status = updater.status();
-        StringBuilder text = new StringBuilder()
-                .append("Versi basis pengetahuan: ").append(status.version())
-                .append(" (hash ").append(status.contentHash(), 0, Math.min(12, status.contentHash().length())).append(")\n")
-                .append("Dokumen: ").append(status.documents()).append(" (").append(status.uploadedDocuments()).append(" unggahan)\n")
-                .append("Bagian: ").append(status.passages()).append('\n')
-                .append("Pembaruan terakhir: ").append(status.lastUpdate());
+        StringBuilder text = new StringBuilder(ui.get("admin.status", status.version(),
+                status.contentHash().substring(0, Math.min(12, status.contentHash().length())), status.documents(),
+                status.uploadedDocuments(), status.passages(), when(status.lastUpdate(), ui)));
         if (!status.skipped().isEmpty()) {
-            text.append("\nBerkas dilewati:");
-            status.skipped().forEach(problem -> text.append("\n- ").append(problem.file()).append(": ").append(problem.reason()));
+            text.append('\n').append(ui.get("admin.skipped"));
+            status.skipped().forEach(problem -> text.append("\n- ").append(problem.file()).append(": ").append(RefusalReasons.say(problem.reason(), ui)));
         }
         if (!status.lastError().isEmpty()) {
-            text.append("\nGalat terakhir: ").append(status.lastError());
+            text.append('\n').append(ui.get("admin.lastError", RefusalReasons.say(status.lastError(), ui)));
         }
         return text.toString();
     }
 
-    String reindex(String actor) {
+    String reindex(String actor, TelegramMessages ui) {
         updater.reload("reindex by " + actor);
-        return "Indeks dibangun ulang.\n" + status();
+        return ui.get("admin.reindexed") + "\n" + status(ui);
     }
 
     /** Handles "/upload id ..." with an attached document; returns the reply. */
-    String upload(String caption, Document document, String actor) {
+    String upload(String caption, Document document, String actor, TelegramMessages ui) {
         String[] words = caption.strip().split("\\s+", 3);
         if (words.length < 2 || !DocumentMetadata.isValidId(words[1])) {
-            return "Format: kirim dokumen dengan keterangan \"/upload <id> title=... url=...\"; id hanya huruf kecil, angka dan '-'.";
+            return ui.get("admin.uploadUsage");
         }
         String id = words[1];
         Optional<DocumentFormat> format = formatOf(document);
         if (format.isEmpty()) {
-            return "Jenis berkas tidak didukung. Gunakan Markdown (.md), teks (.txt), PDF, HTML atau DOCX.";
+            return ui.get("admin.unsupportedType");
         }
         if (document.getFileSize() != null && document.getFileSize() > maxUploadBytes) {
-            return "Berkas terlalu besar (batas " + maxUploadBytes / (1024 * 1024) + " MB).";
+            return ui.get("admin.tooLarge", maxUploadBytes / MEGABYTE);
         }
         Map<String, String> declared = new HashMap<>();
         if (words.length == 3) {
@@ -102,21 +103,24 @@ final class AdminCommands {
         try {
             byte[] content = files.fetch(document.getFileId());
             if (content.length > maxUploadBytes) {
-                return "Berkas terlalu besar (batas " + maxUploadBytes / (1024 * 1024) + " MB).";
+                return ui.get("admin.tooLarge", maxUploadBytes / MEGABYTE);
             }
             Optional<String> mismatch = ContentCheck.mismatch(format.get(), content);
             if (mismatch.isPresent()) {
-                return "Dokumen ditolak: " + mismatch.get() + ". Basis pengetahuan tidak berubah.";
+                return ui.get("admin.refused", RefusalReasons.say(mismatch.get(), ui));
             }
             KnowledgeDocument stored = updater.upsert(new Upload(id, content, format.get(), declared), actor);
-            return "Dokumen \"" + stored.metadata().title() + "\" (" + id + ") tersimpan: " + stored.passages().size()
-                    + " bagian, langsung bisa ditanyakan.";
+            return ui.get("admin.stored", stored.metadata().title(), id, stored.passages().size());
         } catch (InvalidDocumentException e) {
-            return "Dokumen ditolak: " + e.getMessage() + ". Basis pengetahuan tidak berubah.";
+            return ui.get("admin.refused", RefusalReasons.say(e.getMessage(), ui));
         } catch (IOException e) {
             LOG.warn("Telegram upload of {} failed: {}", id, e.getMessage());
-            return "Dokumen tidak dapat diambil atau disimpan; basis pengetahuan tidak berubah. Coba lagi.";
+            return ui.get("admin.fetchFailed");
         }
+    }
+
+    private static String when(Instant instant, TelegramMessages ui) {
+        return instant == null ? "-" : DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", ui.locale()).withZone(ZoneOffset.UTC).format(instant);
     }
 
     private static Optional<DocumentFormat> formatOf(Document document) {

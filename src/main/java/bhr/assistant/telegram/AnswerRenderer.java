@@ -11,14 +11,37 @@ import java.util.List;
 /** Turns answers, quotes and listings into Telegram HTML messages, escaped and split. */
 final class AnswerRenderer {
 
-    private static final int SNIPPET_CHARS = 220;
+    /**
+     * How a list of passages is laid out.
+     *
+     * @param firstNumber  the number of the first item: a later page goes on counting
+     * @param snippetChars the longest snippet
+     * @param fullSection  the whole heading path, or only the passage's own heading (for lists kept short)
+     */
+    record Listing(int firstNumber, int snippetChars, boolean fullSection) {
+
+        static final Listing FULL = new Listing(1, 220, true);
+
+        /** A page of five of these shows about 1,300 characters. */
+        static Listing brief(int firstNumber) {
+            return new Listing(firstNumber, 150, false);
+        }
+    }
 
     private AnswerRenderer() {
     }
 
     /** The answer with its [n] markers, then the sources as links with their sections. */
     static List<String> answer(Answer answer, TelegramMessages messages) {
+        return answer(answer, messages, null);
+    }
+
+    /** @param lead a line in italics before the answer (what it answers), or null */
+    static List<String> answer(Answer answer, TelegramMessages messages, String lead) {
         List<String> paragraphs = new ArrayList<>();
+        if (lead != null) {
+            paragraphs.add(TelegramHtml.italic(lead));
+        }
         paragraphs.add(TelegramHtml.escape(answer.answer()));
         if (!answer.citations().isEmpty()) {
             StringBuilder sources = new StringBuilder(TelegramHtml.bold(messages.get("sourcesTitle") + ":"));
@@ -36,35 +59,53 @@ final class AnswerRenderer {
         if (!citation.section().isBlank()) {
             line.append(" — ").append(TelegramHtml.italic(citation.section()));
         }
-        if (citation.status().equals("rancangan") || citation.status().equals("dicabut")) {
+        if (messages.has("status." + citation.status())) {
             line.append(" (").append(TelegramHtml.escape(messages.get("status." + citation.status()))).append(')');
         }
         return line.toString();
     }
 
-    /** Every citation with its quoted passage. */
-    static List<String> quotes(Answer answer, TelegramMessages messages) {
+    /** Whether a cited document is still the version an answer quoted. */
+    enum Freshness { CURRENT, REPLACED, DELETED }
+
+    /**
+     * Every citation with its quoted passage; a citation whose document has since been replaced or deleted says
+     * so instead of showing the old text.
+     *
+     * @param freshness by document id; a document not in it counts as deleted
+     */
+    static List<String> quotes(Answer answer, java.util.Map<String, Freshness> freshness, TelegramMessages messages) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(TelegramHtml.bold(messages.get("quotesTitle", answer.question())));
         for (Citation citation : answer.citations()) {
-            paragraphs.add(citationLine(citation, messages) + "\n<blockquote>" + TelegramHtml.escape(citation.quote()) + "</blockquote>");
+            String quote = switch (freshness.getOrDefault(citation.documentId(), Freshness.DELETED)) {
+                case CURRENT -> "<blockquote>" + TelegramHtml.escape(citation.quote()) + "</blockquote>";
+                case REPLACED -> TelegramHtml.italic(messages.get("quoteReplaced"));
+                case DELETED -> TelegramHtml.italic(messages.get("quoteDeleted"));
+            };
+            paragraphs.add(citationLine(citation, messages) + "\n" + quote);
         }
         return TelegramHtml.split(paragraphs, TelegramHtml.MAX_MESSAGE);
     }
 
     /** Passages as a list: title, section, a snippet and the link. */
     static List<String> passages(String title, List<PassageHit> hits, TelegramMessages messages) {
+        return passages(title, hits, messages, Listing.FULL);
+    }
+
+    static List<String> passages(String title, List<PassageHit> hits, TelegramMessages messages, Listing listing) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(TelegramHtml.bold(title));
-        int n = 1;
+        int n = listing.firstNumber();
         for (PassageHit hit : hits) {
-            String section = hit.passage().sectionLabel();
+            List<String> headings = hit.passage().headingPath();
+            String section = listing.fullSection() || headings.isEmpty() ? hit.passage().sectionLabel() : headings.get(headings.size() - 1);
             StringBuilder item = new StringBuilder().append(n++).append(". ")
                     .append(TelegramHtml.link(hit.document().url(), hit.document().title()));
             if (!section.isBlank()) {
                 item.append(" — ").append(TelegramHtml.italic(section));
             }
-            item.append('\n').append(TelegramHtml.escape(snippet(hit)));
+            item.append('\n').append(TelegramHtml.escape(snippet(hit, listing.snippetChars())));
             paragraphs.add(item.toString());
         }
         return TelegramHtml.split(paragraphs, TelegramHtml.MAX_MESSAGE);
@@ -79,9 +120,9 @@ final class AnswerRenderer {
                 list.append('\n');
             }
             list.append("• ").append(TelegramHtml.link(document.metadata().url(), document.metadata().title()))
-                    .append(" (").append(TelegramHtml.escape(document.metadata().status()));
+                    .append(" (").append(TelegramHtml.escape(statusWord(document.metadata().status(), messages)));
             if (!document.metadata().reviewed().isBlank()) {
-                list.append(", ").append(TelegramHtml.escape(document.metadata().reviewed()));
+                list.append(", ").append(TelegramHtml.escape(messages.get("docReviewed", document.metadata().reviewed())));
             }
             list.append(')');
         }
@@ -89,13 +130,18 @@ final class AnswerRenderer {
         return TelegramHtml.split(lines, TelegramHtml.MAX_MESSAGE);
     }
 
-    private static String snippet(PassageHit hit) {
+    /** The status in the user's words; a status this version has no words for yet is shown as the document gives it. */
+    private static String statusWord(String status, TelegramMessages messages) {
+        return messages.has("docStatus." + status) ? messages.get("docStatus." + status) : status;
+    }
+
+    private static String snippet(PassageHit hit, int chars) {
         String text = hit.sentences().isEmpty() ? hit.passage().text() : hit.sentences().get(0).text();
         text = text.replaceAll("\\s+", " ").strip();
-        if (text.length() <= SNIPPET_CHARS) {
+        if (text.length() <= chars) {
             return text;
         }
-        int cut = text.lastIndexOf(' ', SNIPPET_CHARS);
-        return text.substring(0, cut > SNIPPET_CHARS / 2 ? cut : SNIPPET_CHARS) + "…";
+        int cut = text.lastIndexOf(' ', chars);
+        return text.substring(0, cut > chars / 2 ? cut : chars) + "…";
     }
 }

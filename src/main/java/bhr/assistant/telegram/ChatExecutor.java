@@ -23,10 +23,10 @@ final class ChatExecutor implements AutoCloseable {
     /** The last task queued per chat; the next one for that chat runs after it. */
     private final ConcurrentHashMap<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    ChatExecutor(int threads) {
+    ChatExecutor(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "telegram-worker-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

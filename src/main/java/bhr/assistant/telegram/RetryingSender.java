@@ -12,10 +12,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Sends Bot API calls and retries what is worth retrying, which TelegramBots itself does not: 429 after the
- * retry_after Telegram asks for, 5xx and network failures (refused, reset, timed out) after a pause that doubles
- * up to 15 s, until the give-up time has passed (90 s by default, so an outage of a minute loses no reply). A
- * 4xx other than 429 (bad request, bot blocked by the user) is final. Giving up is logged.
+ * Sends the Bot API calls that are not messages in a chat and are worth something only soon: answers to button
+ * presses and inline queries, command registration. It retries on the caller's thread: 429 after the retry_after
+ * Telegram asks for (up to 30 s; a button press or an inline query is stale after that), 5xx and network
+ * failures after a pause that doubles up to 15 s, until the give-up time has passed. A 4xx other than 429 is
+ * final. Giving up is logged. Messages into chats go through {@link ChatOutbox}, which waits as long as asked.
  */
 final class RetryingSender {
 
@@ -64,6 +65,15 @@ final class RetryingSender {
             }
             Duration doubled = pause.multipliedBy(2);
             pause = doubled.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : doubled;
+        }
+    }
+
+    /** One attempt, for what is useless late (a "typing" action); a failure is only logged at debug level. */
+    void once(BotApiMethod<? extends Serializable> method) {
+        try {
+            client.execute(method);
+        } catch (TelegramApiException | RuntimeException e) {
+            LOG.debug("Telegram {} not taken: {}", method.getMethod(), e.getMessage());
         }
     }
 

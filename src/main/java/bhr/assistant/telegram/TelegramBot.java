@@ -4,6 +4,12 @@ import bhr.assistant.answer.Answer;
 import bhr.assistant.answer.AnswerService;
 import bhr.assistant.answer.Citation;
 import bhr.assistant.answer.Question;
+import bhr.assistant.chat.AnswerMemory;
+import bhr.assistant.chat.Ballot;
+import bhr.assistant.chat.RememberedAnswer;
+import bhr.assistant.chat.VoteBook;
+import bhr.assistant.chat.VoteOutcome;
+import bhr.assistant.chat.QuestionQuota;
 import bhr.assistant.feedback.FeedbackRecord;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.index.KnowledgeIndex;
@@ -17,51 +23,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
-import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
-import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
-import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
-import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.ChosenInlineQuery;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The bot's behaviour: commands, questions, buttons and inline queries. An adapter only: every answer comes
- * from the {@link AnswerService} the HTTP API uses. Updates from polling and from the webhook both arrive at
- * {@link #consume}; each chat's updates run in order, different chats in parallel.
+ * The bot's behaviour: commands, questions (in a message, a caption or an edit), buttons and inline queries. An
+ * adapter only: every answer comes from the {@link AnswerService} the HTTP API uses. Updates from polling and from
+ * the webhook both arrive at {@link #dispatch}:
+ * <ul>
+ *   <li>messages and edits run in each chat's order, different chats in parallel ({@link ChatExecutor}), once the
+ *       bot knows its username ({@link BotIdentity});</li>
+ *   <li>button presses are acknowledged at once on their own threads, and what they ask for joins the chat's order;</li>
+ *   <li>inline queries go to {@link InlineMode}, which waits for the user to stop typing;</li>
+ *   <li>replies leave through the chat's {@link ChatOutbox}, which keeps their order through Telegram's waits.</li>
+ * </ul>
  */
 final class TelegramBot implements LongPollingUpdateConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
     private static final int ANSWER_CITATIONS = 3;
     private static final int MORE_RESULTS = 5;
-    private static final int OBLIGATIONS_SHOWN = 8;
-    /** Words that pick out duty-stating sections among those naming an actor. */
-    private static final String OBLIGATION_QUERY = "kewajiban wajib tugas tanggung jawab harus";
     private static final Set<String> COMMANDS = Set.of("start", "help", "bantuan", "sumber", "sources", "kewajiban", "obligations",
             "status", "reindex");
     private static final Pattern DEEP_LINK_SEPARATORS = Pattern.compile("[_-]+");
 
     private final RetryingSender sender;
+    private final ChatOutbox outbox;
+    private final InlineMode inline;
+    private final ObligationListing obligations;
     private final BotIdentity identity;
     private final AnswerService answers;
     private final PassageRetriever retriever;
@@ -69,25 +76,36 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private final FeedbackStore feedback;
     private final UserIdHasher hasher;
     private final ChatExecutor executor;
-    private final RateLimiter limiter;
-    private final RecentAnswers recent = new RecentAnswers();
+    /** Button presses: acknowledged here, never behind a chat's replies; presses in one chat in order (votes). */
+    private final ChatExecutor acknowledgements;
+    private final QuestionQuota quota;
+    private final int questionsPerMinute;
+    private final AnswerMemory recent;
+    private final VoteBook votes;
     private final AdminCommands admin;
     private final AssistantMetrics metrics;
 
-    TelegramBot(RetryingSender sender, BotIdentity identity, AnswerService answers, PassageRetriever retriever,
+    TelegramBot(RetryingSender sender, ChatOutbox outbox, BotIdentity identity, AnswerService answers, PassageRetriever retriever,
                 KnowledgeIndex index, FeedbackStore feedback, UserIdHasher hasher, TelegramConfig config, AdminCommands admin,
-                AssistantMetrics metrics) {
+                AssistantMetrics metrics, ChatState state) {
         this.admin = admin;
         this.metrics = metrics;
         this.sender = sender;
+        this.outbox = outbox;
         this.identity = identity;
         this.answers = answers;
         this.retriever = retriever;
         this.index = index;
         this.feedback = feedback;
         this.hasher = hasher;
-        this.executor = new ChatExecutor(Math.max(1, config.workerThreads()));
-        this.limiter = new RateLimiter(config.questionsPerMinute(), Clock.systemUTC());
+        this.executor = new ChatExecutor(Math.max(1, config.workerThreads()), "telegram-worker");
+        this.acknowledgements = new ChatExecutor(2, "telegram-ack");
+        this.quota = state.quota();
+        this.questionsPerMinute = config.questionsPerMinute();
+        this.recent = state.answers();
+        this.votes = state.votes();
+        this.obligations = new ObligationListing(retriever, index);
+        this.inline = new InlineMode(answers, retriever, sender, quota, questionsPerMinute, feedback, hasher, metrics);
     }
 
     @Override
@@ -101,9 +119,33 @@ final class TelegramBot implements LongPollingUpdateConsumer {
      */
     void dispatch(Update update) {
         try {
+            if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() != null) {
+                CallbackQuery callback = update.getCallbackQuery();
+                long pressedIn = callback.getMessage() != null ? callback.getMessage().getChatId() : callback.getFrom().getId();
+                acknowledgements.submit(pressedIn, () -> {
+                    try {
+                        onCallback(callback);
+                    } catch (RuntimeException e) {
+                        LOG.error("Failed to handle Telegram button press {}", update.getUpdateId(), e);
+                        metrics.telegramError();
+                    }
+                });
+                return;
+            }
+            if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
+                metrics.telegramUpdate();
+                inline.onQuery(update.getInlineQuery());
+                return;
+            }
+            if (update.hasChosenInlineQuery() && update.getChosenInlineQuery().getFrom() != null) {
+                metrics.telegramUpdate();
+                ChosenInlineQuery chosen = update.getChosenInlineQuery();
+                executor.submit(chosen.getFrom().getId(), () -> inline.onChosen(chosen));
+                return;
+            }
             Optional<Long> chat = orderingKey(update);
             if (chat.isEmpty()) {
-                return; // kinds of update the bot does not take part in (channel posts, edits, member changes)
+                return; // kinds of update the bot does not take part in (channel posts, member changes)
             }
             executor.submit(chat.get(), () -> handleSafely(update));
         } catch (RuntimeException e) {
@@ -116,12 +158,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (update.hasMessage() && update.getMessage().getChat() != null) {
             return Optional.of(update.getMessage().getChatId());
         }
-        if (update.hasCallbackQuery() && update.getCallbackQuery().getFrom() != null) {
-            CallbackQuery callback = update.getCallbackQuery();
-            return Optional.of(callback.getMessage() != null ? callback.getMessage().getChatId() : callback.getFrom().getId());
-        }
-        if (update.hasInlineQuery() && update.getInlineQuery().getFrom() != null) {
-            return Optional.of(update.getInlineQuery().getFrom().getId());
+        if (update.hasEditedMessage() && update.getEditedMessage().getChat() != null) {
+            return Optional.of(update.getEditedMessage().getChatId());
         }
         return Optional.empty();
     }
@@ -129,103 +167,109 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     private void handleSafely(Update update) {
         metrics.telegramUpdate();
         try {
-            if (update.hasCallbackQuery()) {
-                onCallback(update.getCallbackQuery());
-            } else if (update.hasInlineQuery()) {
-                onInlineQuery(update.getInlineQuery());
-            } else if (update.hasMessage()) {
-                onMessage(update.getMessage());
+            if (!identity.awaitKnown()) {
+                return; // shutting down
+            }
+            if (update.hasMessage()) {
+                onMessage(update.getMessage(), false);
+            } else if (update.hasEditedMessage()) {
+                onMessage(update.getEditedMessage(), true);
             }
         } catch (RuntimeException e) {
             LOG.error("Failed to handle Telegram update {}", update.getUpdateId(), e);
             metrics.telegramError();
-            if (update.hasMessage()) {
-                User from = update.getMessage().getFrom();
-                send(update.getMessage().getChatId(),
-                        TelegramHtml.escape(TelegramMessages.forTelegramLanguage(from == null ? null : from.getLanguageCode()).get("apology")),
-                        null, null);
+            Message message = update.hasMessage() ? update.getMessage() : update.getEditedMessage();
+            if (message != null) {
+                User from = message.getFrom();
+                TelegramMessages ui = TelegramMessages.forTelegramLanguage(from == null ? null : from.getLanguageCode());
+                send(message.getChatId(), TelegramHtml.escape(ui.get("apology")), null, null, ui);
             }
         }
     }
 
     // ---- messages and commands
 
-    private void onMessage(Message message) {
+    /**
+     * A message, or an edit of one. The question is the text, or the caption of a photo or document. An edited
+     * question is answered again, as a reply to the edit that says so; the earlier reply stays as it was. Edits
+     * of commands are not run again.
+     */
+    private void onMessage(Message message, boolean edited) {
         User from = message.getFrom();
         if (from == null || Boolean.TRUE.equals(from.getIsBot()) || message.getChat() == null || message.getChat().isChannelChat()) {
             return;
         }
         boolean group = message.isGroupMessage() || message.isSuperGroupMessage();
         TelegramMessages ui = TelegramMessages.forTelegramLanguage(from.getLanguageCode());
-        if (message.hasDocument() && message.getCaption() != null && message.getCaption().strip().startsWith("/upload")) {
+        String caption = message.getCaption() == null ? "" : message.getCaption().strip();
+        if (!edited && message.hasDocument() && caption.startsWith("/upload")) {
             onUpload(message, ui);
             return;
         }
-        if (!message.hasText()) {
-            if (!group) {
-                send(message.getChatId(), TelegramHtml.escape(ui.get("notText")), null, null);
+        MessageText text = MessageText.of(message);
+        if (text.stripped().isEmpty()) {
+            if (!group && !edited) {
+                send(message.getChatId(), TelegramHtml.escape(ui.get("notText")), null, null, ui);
             }
             return;
         }
-        String text = message.getText().strip();
-        if (text.startsWith("/")) {
-            onCommand(message, text, group, ui);
+        Optional<MessageText.Command> command = text.command();
+        if (command.isPresent()) {
+            if (!edited) {
+                onCommand(message, command.get(), group, ui);
+            }
             return;
         }
-        if (group && !addressedToBot(message)) {
+        if (group && !addressedToBot(message, text)) {
             return; // never chatty in a group: only mentions and replies to the bot
         }
-        String question = group ? withoutMention(text) : text;
+        String question = group ? text.withoutMentionsOf(identity) : text.stripped();
+        Integer replyTo = group || edited ? message.getMessageId() : null;
         if (question.isBlank()) {
-            sendHelp(message.getChatId(), ui, group ? message.getMessageId() : null);
+            if (!edited) {
+                sendHelp(message.getChatId(), ui, replyTo);
+            }
             return;
         }
-        ask(message.getChatId(), from, question, group ? message.getMessageId() : null);
+        ask(message.getChatId(), from, question, replyTo, edited);
     }
 
-    private void onCommand(Message message, String text, boolean group, TelegramMessages ui) {
-        String[] parts = text.split("\\s+", 2);
-        String command = parts[0].substring(1);
-        String argument = parts.length > 1 ? parts[1].strip() : "";
-        int at = command.indexOf('@');
-        if (at >= 0) {
-            String target = command.substring(at + 1);
-            command = command.substring(0, at);
-            if (identity.known() && !target.equalsIgnoreCase(identity.username())) {
-                return; // a command for another bot in the same group
-            }
+    private void onCommand(Message message, MessageText.Command parsed, boolean group, TelegramMessages ui) {
+        if (!parsed.target().isEmpty() && !parsed.target().equalsIgnoreCase(identity.username())) {
+            return; // a command for another bot in the same group
         }
-        command = command.toLowerCase(Locale.ROOT);
+        String command = parsed.name();
+        String argument = parsed.argument();
         Integer replyTo = group ? message.getMessageId() : null;
         switch (command) {
             case "start" -> {
                 send(message.getChatId(), TelegramHtml.escape(ui.get("welcome")) + "\n\n" + TelegramHtml.bold(ui.get("examplesTitle")),
-                        exampleButtons(ui.language()), replyTo);
+                        Keyboards.examples(answers.exampleQuestions(ui.language()), ui.language()), replyTo, ui);
                 if (!argument.isEmpty()) {
                     // Deep links carry a topic as start=uji_tuntas_umkm; treat it as the first question.
-                    ask(message.getChatId(), message.getFrom(), DEEP_LINK_SEPARATORS.matcher(argument).replaceAll(" ").strip(), replyTo);
+                    ask(message.getChatId(), message.getFrom(), DEEP_LINK_SEPARATORS.matcher(argument).replaceAll(" ").strip(), replyTo, false);
                 }
             }
             case "help", "bantuan" -> sendHelp(message.getChatId(), ui, replyTo);
             case "sumber", "sources" -> {
                 List<String> parts2 = AnswerRenderer.documents(index.read(snapshot -> snapshot.documents()), ui);
-                sendAll(message.getChatId(), parts2, null, replyTo);
+                sendAll(message.getChatId(), parts2, null, replyTo, ui);
             }
-            case "kewajiban", "obligations" -> send(message.getChatId(), TelegramHtml.escape(ui.get("obligationsChoose")), actorButtons(ui), replyTo);
+            case "kewajiban", "obligations" -> send(message.getChatId(), TelegramHtml.escape(ui.get("obligationsChoose")), Keyboards.actors(ui), replyTo, ui);
             case "status", "reindex" -> {
                 if (group) {
                     return; // admin work happens in a private chat only
                 }
                 if (!admin.isAdmin(message.getFrom().getId())) {
-                    send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null);
+                    send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null, ui);
                     return;
                 }
-                String reply = command.equals("status") ? admin.status() : admin.reindex(adminActor(message.getFrom()));
-                send(message.getChatId(), TelegramHtml.escape(reply), null, null);
+                String reply = command.equals("status") ? admin.status(ui) : admin.reindex(adminActor(message.getFrom()), ui);
+                send(message.getChatId(), TelegramHtml.escape(reply), null, null, ui);
             }
             default -> {
                 if (!group && !COMMANDS.contains(command)) {
-                    send(message.getChatId(), TelegramHtml.escape(ui.get("unknownCommand")), null, null);
+                    send(message.getChatId(), TelegramHtml.escape(ui.get("unknownCommand")), null, null, ui);
                 }
             }
         }
@@ -237,12 +281,12 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             return;
         }
         if (!admin.isAdmin(message.getFrom().getId())) {
-            send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null);
+            send(message.getChatId(), TelegramHtml.escape(ui.get("adminOnly")), null, null, ui);
             return;
         }
-        sender.execute(SendChatAction.builder().chatId(message.getChatId()).action("upload_document").build());
-        String reply = admin.upload(message.getCaption(), message.getDocument(), adminActor(message.getFrom()));
-        send(message.getChatId(), TelegramHtml.escape(reply), null, null);
+        showAction(message.getChatId(), "upload_document");
+        String reply = admin.upload(message.getCaption(), message.getDocument(), adminActor(message.getFrom()), ui);
+        send(message.getChatId(), TelegramHtml.escape(reply), null, null, ui);
     }
 
     private String adminActor(User user) {
@@ -250,39 +294,34 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     }
 
     private void sendHelp(long chatId, TelegramMessages ui, Integer replyTo) {
-        String username = identity.known() ? identity.username() : "bot";
+        String username = identity.username();
         send(chatId, TelegramHtml.escape(ui.get("help", username)) + "\n\n" + TelegramHtml.bold(ui.get("examplesTitle")),
-                exampleButtons(ui.language()), replyTo);
+                Keyboards.examples(answers.exampleQuestions(ui.language()), ui.language()), replyTo, ui);
     }
 
-    private boolean addressedToBot(Message message) {
+    /** A reply to one of the bot's messages, or an exact mention of it. */
+    private boolean addressedToBot(Message message, MessageText text) {
         Message repliedTo = message.getReplyToMessage();
         if (repliedTo != null && repliedTo.getFrom() != null && identity.id() != 0 && repliedTo.getFrom().getId() == identity.id()) {
             return true;
         }
-        return identity.known() && message.getText().toLowerCase(Locale.ROOT).contains("@" + identity.username().toLowerCase(Locale.ROOT));
-    }
-
-    private String withoutMention(String text) {
-        if (!identity.known()) {
-            return text;
-        }
-        return Pattern.compile("@" + Pattern.quote(identity.username()), Pattern.CASE_INSENSITIVE).matcher(text).replaceAll(" ").strip();
+        return text.mentions(identity);
     }
 
     // ---- questions
 
-    private void ask(long chatId, User from, String question, Integer replyTo) {
+    /** @param edited the question is an edit of an earlier one: the answer says it is for the edited text */
+    private void ask(long chatId, User from, String question, Integer replyTo, boolean edited) {
         TelegramMessages guess = TelegramMessages.forLanguage(bhr.assistant.kb.LanguageDetector.detect(question));
         if (question.codePointCount(0, question.length()) > Question.MAX_LENGTH) {
-            send(chatId, TelegramHtml.escape(guess.get("tooLong", Question.MAX_LENGTH)), null, replyTo);
+            send(chatId, TelegramHtml.escape(guess.get("tooLong", Question.MAX_LENGTH)), null, replyTo, guess);
             return;
         }
-        if (!limiter.tryAcquire(from.getId())) {
-            send(chatId, TelegramHtml.escape(guess.get("rateLimited")), null, replyTo);
+        if (!withinQuota(from)) {
+            send(chatId, TelegramHtml.escape(guess.get("rateLimited")), null, replyTo, guess);
             return;
         }
-        sender.execute(SendChatAction.builder().chatId(chatId).action("typing").build());
+        showAction(chatId, "typing");
         long started = System.nanoTime();
         Answer answer = answers.ask(new Question(question, Optional.empty(), ANSWER_CITATIONS, Optional.empty()));
         metrics.question("telegram", answer.found(), java.time.Duration.ofNanos(System.nanoTime() - started));
@@ -290,8 +329,40 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (answer.kind().equals(Answer.NOT_FOUND)) {
             record(FeedbackRecord.Kind.UNANSWERED, answer, from);
         }
-        InlineKeyboardMarkup buttons = answer.found() ? answerButtons(recent.put(answer), ui) : exampleButtons(answer.language());
-        sendAll(chatId, AnswerRenderer.answer(answer, ui), buttons, replyTo);
+        InlineKeyboardMarkup buttons = answer.found() ? Keyboards.answer(recent.remember(remembered(answer)), ui, null, false)
+                : Keyboards.examples(answers.exampleQuestions(answer.language()), answer.language());
+        String lead = edited ? ui.get("editedAnswer") : null;
+        sendAll(chatId, AnswerRenderer.answer(answer, ui, lead), buttons, replyTo, ui);
+    }
+
+    /**
+     * The answer with the version of each document it cites. Read just after answering: a change in between
+     * (rare) makes a later quote say "replaced" when its text is in fact current, never the other way round.
+     */
+    private RememberedAnswer remembered(Answer answer) {
+        Map<String, String> hashes = index.read(snapshot -> {
+            Map<String, String> byId = new HashMap<>();
+            for (Citation citation : answer.citations()) {
+                snapshot.document(citation.documentId()).ifPresent(document -> byId.put(document.id(), document.contentHash()));
+            }
+            return byId;
+        });
+        return new RememberedAnswer(answer, hashes);
+    }
+
+    /** Whether each cited document is still the one the answer quoted. */
+    private Map<String, AnswerRenderer.Freshness> freshness(RememberedAnswer remembered) {
+        return index.read(snapshot -> {
+            Map<String, AnswerRenderer.Freshness> byId = new HashMap<>();
+            remembered.documentHashes().forEach((id, hash) -> byId.put(id, snapshot.document(id)
+                    .map(current -> current.contentHash().equals(hash) ? AnswerRenderer.Freshness.CURRENT : AnswerRenderer.Freshness.REPLACED)
+                    .orElse(AnswerRenderer.Freshness.DELETED)));
+            return byId;
+        });
+    }
+
+    private boolean withinQuota(User user) {
+        return quota.tryAcquire("telegram:" + user.getId(), questionsPerMinute);
     }
 
     private boolean record(FeedbackRecord.Kind kind, Answer answer, User from) {
@@ -301,115 +372,89 @@ final class TelegramBot implements LongPollingUpdateConsumer {
 
     // ---- buttons
 
-    private InlineKeyboardMarkup answerButtons(String key, TelegramMessages ui) {
-        return InlineKeyboardMarkup.builder()
-                .keyboardRow(new InlineKeyboardRow(
-                        button(ui.get("button.quotes"), new CallbackData(CallbackData.QUOTES, key)),
-                        button(ui.get("button.more"), new CallbackData(CallbackData.MORE, key))))
-                .keyboardRow(new InlineKeyboardRow(
-                        button(ui.get("button.helpful"), new CallbackData(CallbackData.HELPFUL, key)),
-                        button(ui.get("button.notHelpful"), new CallbackData(CallbackData.NOT_HELPFUL, key))))
-                .build();
-    }
 
-    private InlineKeyboardMarkup exampleButtons(String language) {
-        List<InlineKeyboardRow> rows = new ArrayList<>();
-        List<String> examples = answers.exampleQuestions(language);
-        for (int i = 0; i < examples.size(); i++) {
-            rows.add(new InlineKeyboardRow(button(examples.get(i), new CallbackData(CallbackData.EXAMPLE, language + ":" + i))));
-        }
-        return InlineKeyboardMarkup.builder().keyboard(rows).build();
-    }
-
-    private InlineKeyboardMarkup actorButtons(TelegramMessages ui) {
-        List<InlineKeyboardRow> rows = new ArrayList<>();
-        List<InlineKeyboardButton> row = new ArrayList<>();
-        for (String actor : Actors.KNOWN) {
-            row.add(button(ui.get("actor." + actor), new CallbackData(CallbackData.ACTOR, actor)));
-            if (row.size() == 2) {
-                rows.add(new InlineKeyboardRow(row));
-                row = new ArrayList<>();
-            }
-        }
-        if (!row.isEmpty()) {
-            rows.add(new InlineKeyboardRow(row));
-        }
-        return InlineKeyboardMarkup.builder().keyboard(rows).build();
-    }
-
-    private static InlineKeyboardButton button(String text, CallbackData data) {
-        return InlineKeyboardButton.builder().text(text).callbackData(data.encode()).build();
-    }
-
+    /**
+     * Acknowledges a button press at once and then does what it asks in the chat's order. Telegram's client shows
+     * a spinner until the acknowledgement arrives and refuses one that comes too late, so it never waits behind
+     * the chat's replies (a slow sendMessage, a 429 wait): it runs on its own threads, with a short toast
+     * ("Memuat…", "expired", the vote taken) decided from the button alone.
+     */
     private void onCallback(CallbackQuery callback) {
+        metrics.telegramUpdate();
         TelegramMessages ui = TelegramMessages.forTelegramLanguage(callback.getFrom().getLanguageCode());
-        String notice = null;
-        try {
-            Optional<CallbackData> data = CallbackData.parse(callback.getData());
-            Long chatId = callback.getMessage() == null ? null : callback.getMessage().getChatId();
-            if (data.isEmpty() || chatId == null) {
-                notice = ui.get("expired");
-                return;
-            }
-            notice = onButton(data.get(), chatId, callback.getFrom(), ui);
-        } finally {
-            // Every press is answered, or the user's client shows a spinner until it times out.
-            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> reply = AnswerCallbackQuery.builder().callbackQueryId(callback.getId());
-            if (notice != null) {
-                reply.text(notice);
-            }
-            sender.execute(reply.build());
+        Optional<CallbackData> data = CallbackData.parse(callback.getData());
+        Long chatId = callback.getMessage() == null ? null : callback.getMessage().getChatId();
+        String toast;
+        if (data.isEmpty() || chatId == null) {
+            toast = ui.get("expired");
+        } else if (data.get().action().equals(CallbackData.HELPFUL) || data.get().action().equals(CallbackData.NOT_HELPFUL)) {
+            toast = vote(data.get(), callback, chatId, ui);
+        } else {
+            Optional<Runnable> work = buttonWork(data.get(), chatId, callback.getFrom(), ui);
+            work.ifPresent(task -> executor.submit(chatId, task));
+            toast = work.isPresent() ? ui.get("loading") : ui.get("expired");
         }
+        sender.execute(AnswerCallbackQuery.builder().callbackQueryId(callback.getId()).text(toast).build());
     }
 
-    /** Acts on a button; returns the short notice to show on the button press, or null. */
-    private String onButton(CallbackData data, long chatId, User from, TelegramMessages ui) {
+    /**
+     * One vote per user per answer: the same vote again stores nothing, another vote replaces it. The buttons then
+     * show it: in a private chat the chosen one is ticked; in a group, where the buttons are everyone's, each shows
+     * its count.
+     */
+    private String vote(CallbackData data, CallbackQuery callback, long chatId, TelegramMessages ui) {
+        String key = data.argument();
+        Optional<Answer> answer = recent.recall(key).map(RememberedAnswer::answer);
+        if (answer.isEmpty()) {
+            return ui.get("expired");
+        }
+        TelegramMessages answerUi = TelegramMessages.forLanguage(answer.get().language());
+        VoteOutcome outcome = votes.cast(new Ballot(key, hasher.hash(String.valueOf(callback.getFrom().getId())),
+                data.action().equals(CallbackData.HELPFUL), answer.get().question(), "telegram",
+                answer.get().citations().stream().map(Citation::passageId).toList()));
+        if (!outcome.kept()) {
+            return answerUi.get("feedbackNotSaved");
+        }
+        if (outcome.changed()) {
+            boolean group = callback.getMessage().isGroupMessage() || callback.getMessage().isSuperGroupMessage();
+            outbox.send(chatId, EditMessageReplyMarkup.builder().chatId(chatId).messageId(callback.getMessage().getMessageId())
+                    .replyMarkup(Keyboards.answer(key, answerUi, outcome, group)).build(), null);
+        }
+        return answerUi.get(outcome.first() ? "thanks" : outcome.changed() ? "voteChanged" : "voteSame");
+    }
+
+    /** What a button asks for, to run in the chat's order; empty when the button is unknown or has expired. */
+    private Optional<Runnable> buttonWork(CallbackData data, long chatId, User from, TelegramMessages ui) {
         String argument = data.argument();
         switch (data.action()) {
             case CallbackData.QUOTES -> {
-                Optional<Answer> answer = recent.get(argument);
-                if (answer.isEmpty()) {
-                    return ui.get("expired");
-                }
-                sendAll(chatId, AnswerRenderer.quotes(answer.get(), TelegramMessages.forLanguage(answer.get().language())), null, null);
-                return null;
+                return recent.recall(argument).map(remembered -> () -> {
+                    TelegramMessages answerUi = TelegramMessages.forLanguage(remembered.answer().language());
+                    sendAll(chatId, AnswerRenderer.quotes(remembered.answer(), freshness(remembered), answerUi), null, null, answerUi);
+                });
             }
             case CallbackData.MORE -> {
-                Optional<Answer> answer = recent.get(argument);
-                if (answer.isEmpty()) {
-                    return ui.get("expired");
-                }
-                sendMore(chatId, answer.get());
-                return null;
-            }
-            case CallbackData.HELPFUL, CallbackData.NOT_HELPFUL -> {
-                Optional<Answer> answer = recent.get(argument);
-                if (answer.isEmpty()) {
-                    return ui.get("expired");
-                }
-                boolean kept = record(data.action().equals(CallbackData.HELPFUL) ? FeedbackRecord.Kind.HELPFUL : FeedbackRecord.Kind.NOT_HELPFUL,
-                        answer.get(), from);
-                return TelegramMessages.forLanguage(answer.get().language()).get(kept ? "thanks" : "feedbackNotSaved");
+                return recent.recall(argument).map(remembered -> () -> sendMore(chatId, remembered.answer()));
             }
             case CallbackData.EXAMPLE -> {
                 String[] parts = argument.split(":", 2);
                 List<String> examples = parts.length == 2 ? answers.exampleQuestions(parts[0].equals("en") ? "en" : "id") : List.of();
                 int number = parts.length == 2 ? parseIndex(parts[1]) : -1;
                 if (number < 0 || number >= examples.size()) {
-                    return ui.get("expired");
+                    return Optional.empty();
                 }
-                ask(chatId, from, examples.get(number), null);
-                return null;
+                return Optional.of(() -> ask(chatId, from, examples.get(number), null, false));
             }
             case CallbackData.ACTOR -> {
-                if (!Actors.isKnown(argument)) {
-                    return ui.get("expired");
+                String[] parts = argument.split(":", 2);
+                int offset = parts.length == 2 ? parseIndex(parts[1]) : 0;
+                if (!Actors.isKnown(parts[0]) || offset < 0) {
+                    return Optional.empty();
                 }
-                sendObligations(chatId, argument, ui);
-                return null;
+                return Optional.of(() -> sendObligations(chatId, parts[0], offset, ui));
             }
             default -> {
-                return ui.get("expired");
+                return Optional.empty();
             }
         }
     }
@@ -431,65 +476,39 @@ final class TelegramBot implements LongPollingUpdateConsumer {
                 .limit(MORE_RESULTS)
                 .toList();
         if (more.isEmpty()) {
-            send(chatId, TelegramHtml.escape(ui.get("moreNone")), null, null);
+            send(chatId, TelegramHtml.escape(ui.get("moreNone")), null, null, ui);
         } else {
-            sendAll(chatId, AnswerRenderer.passages(ui.get("moreTitle", answer.question()), more, ui), null, null);
+            sendAll(chatId, AnswerRenderer.passages(ui.get("moreTitle", answer.question()), more, ui), null, null, ui);
         }
     }
 
-    private void sendObligations(long chatId, String actor, TelegramMessages ui) {
-        List<PassageHit> hits = retriever.retrieve(new SearchRequest(OBLIGATION_QUERY, OBLIGATIONS_SHOWN, Optional.of(actor), true,
-                Optional.of(ui.language()))).hits();
-        if (hits.isEmpty()) {
-            send(chatId, TelegramHtml.escape(ui.get("obligationsNone")), null, null);
-        } else {
-            sendAll(chatId, AnswerRenderer.passages(ui.get("obligationsTitle", ui.get("actor." + actor)), hits, ui), null, null);
+    /** A page of the duty bearer's sections in the user's language, with a button for the next page. */
+    private void sendObligations(long chatId, String actor, int offset, TelegramMessages ui) {
+        ObligationListing.Page page = obligations.page(actor, ui.language(), ui.get("obligationsQuery"), offset);
+        if (page.items().isEmpty()) {
+            send(chatId, TelegramHtml.escape(ui.get("obligationsNone", ui.get("actor." + actor))), null, null, ui);
+            return;
         }
-    }
-
-    // ---- inline mode
-
-    private void onInlineQuery(InlineQuery query) {
-        String text = query.getQuery() == null ? "" : query.getQuery().strip();
-        List<InlineQueryResult> results = new ArrayList<>();
-        if (!text.isEmpty() && text.length() <= Question.MAX_LENGTH && limiter.tryAcquire(query.getFrom().getId())) {
-            Answer answer = answers.ask(new Question(text, Optional.empty(), ANSWER_CITATIONS, Optional.empty()));
-            TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
-            if (answer.found()) {
-                results.add(article("answer", ui.get("inlineAnswer"), answer.answer(), AnswerRenderer.answer(answer, ui).get(0)));
-                for (Citation citation : answer.citations()) {
-                    results.add(article("source-" + citation.n(), citation.title(), citation.section(),
-                            AnswerRenderer.citationLine(citation, ui) + "\n<blockquote>" + TelegramHtml.escape(citation.quote()) + "</blockquote>"));
-                }
-            } else {
-                record(FeedbackRecord.Kind.UNANSWERED, answer, query.getFrom());
-                results.add(article("not-found", ui.get("inlineNotFound"), answer.answer(), TelegramHtml.escape(answer.answer())));
-            }
+        String title = ui.get("obligationsTitle", ui.get("actor." + actor), page.offset() + 1, page.offset() + page.items().size(), page.total());
+        InlineKeyboardMarkup more = null;
+        if (page.hasMore()) {
+            int next = page.offset() + page.items().size();
+            more = Keyboards.one(ui.get("obligationsMore", page.total() - next), new CallbackData(CallbackData.ACTOR, actor + ":" + next));
         }
-        sender.execute(AnswerInlineQuery.builder().inlineQueryId(query.getId()).results(results).cacheTime(60).build());
-    }
-
-    private static InlineQueryResultArticle article(String id, String title, String description, String html) {
-        String shortDescription = description.length() > 120 ? description.substring(0, 119) + "…" : description;
-        return InlineQueryResultArticle.builder()
-                .id(id)
-                .title(title)
-                .description(shortDescription)
-                .inputMessageContent(InputTextMessageContent.builder().messageText(html).parseMode(ParseMode.HTML)
-                        .linkPreviewOptions(noPreview()).build())
-                .build();
+        sendAll(chatId, AnswerRenderer.passages(title, page.items(), ui, AnswerRenderer.Listing.brief(page.offset() + 1)), more, null, ui);
     }
 
     // ---- sending
 
-    private void sendAll(long chatId, List<String> parts, InlineKeyboardMarkup buttonsOnLast, Integer replyTo) {
+    private void sendAll(long chatId, List<String> parts, InlineKeyboardMarkup buttonsOnLast, Integer replyTo, TelegramMessages ui) {
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            send(chatId, parts.get(i), last ? buttonsOnLast : null, i == 0 ? replyTo : null);
+            send(chatId, parts.get(i), last ? buttonsOnLast : null, i == 0 ? replyTo : null, ui);
         }
     }
 
-    private void send(long chatId, String html, InlineKeyboardMarkup buttons, Integer replyTo) {
+    /** Queues a message for the chat; ui gives the language of the notice sent if Telegram makes the chat wait long. */
+    private void send(long chatId, String html, InlineKeyboardMarkup buttons, Integer replyTo, TelegramMessages ui) {
         SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder()
                 .chatId(chatId)
                 .text(html)
@@ -501,7 +520,14 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (replyTo != null) {
             message.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
         }
-        sender.execute(message.build());
+        outbox.send(chatId, message.build(), ui.get("busy"));
+    }
+
+    /** "typing…" and the like: shown only when nothing waits for the chat, tried once (it is gone in 5 s anyway). */
+    private void showAction(long chatId, String action) {
+        if (outbox.idle(chatId)) {
+            sender.once(SendChatAction.builder().chatId(chatId).action(action).build());
+        }
     }
 
     private static LinkPreviewOptions noPreview() {
@@ -510,6 +536,9 @@ final class TelegramBot implements LongPollingUpdateConsumer {
 
     @Override
     public void close() {
+        acknowledgements.close();
+        inline.close();
         executor.close();
+        outbox.close();
     }
 }

@@ -34,6 +34,31 @@ final class TelegramHtml {
         return out.toString();
     }
 
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\">(.*?)</a>", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
+
+    /**
+     * The text of a message without its markup, for when Telegram refuses the HTML: links become "text (url)",
+     * other tags go, and the escaped characters come back. At most {@link #MAX_MESSAGE} characters.
+     */
+    static String toPlainText(String html) {
+        if (html == null) {
+            return "";
+        }
+        String links = LINK.matcher(html).replaceAll(link -> java.util.regex.Matcher.quoteReplacement(
+                link.group(2).equals(link.group(1)) ? link.group(2) : link.group(2) + " (" + link.group(1) + ")"));
+        String text = TAG.matcher(links).replaceAll("")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&");
+        if (text.length() <= MAX_MESSAGE) {
+            return text;
+        }
+        int cut = MAX_MESSAGE - 1;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--; // never half an emoji
+        }
+        return text.substring(0, cut) + "…";
+    }
+
     static String link(String url, String text) {
         if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
             return escape(text);

@@ -1,22 +1,22 @@
 package bhr.assistant.telegram;
 
-import java.text.MessageFormat;
-import java.util.Locale;
-import java.util.ResourceBundle;
+import bhr.assistant.chat.ChatMessages;
 
-/** The bot's own words, per language, from telegram-messages*.properties (copy in resources, not code). */
+import java.util.Locale;
+
+/**
+ * The bot's words per language: telegram-messages*.properties for what only the bot says (commands, buttons,
+ * inline mode), chat-messages*.properties for the rest (see {@link ChatMessages}).
+ */
 final class TelegramMessages {
 
-    private static final TelegramMessages INDONESIAN = new TelegramMessages("id");
-    private static final TelegramMessages ENGLISH = new TelegramMessages("en");
+    private static final TelegramMessages INDONESIAN = new TelegramMessages(ChatMessages.load("telegram-messages", "id"));
+    private static final TelegramMessages ENGLISH = new TelegramMessages(ChatMessages.load("telegram-messages", "en"));
 
-    private final ResourceBundle bundle;
-    private final String language;
+    private final ChatMessages messages;
 
-    private TelegramMessages(String language) {
-        this.language = language;
-        this.bundle = ResourceBundle.getBundle("telegram-messages", Locale.forLanguageTag(language),
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    private TelegramMessages(ChatMessages messages) {
+        this.messages = messages;
     }
 
     static TelegramMessages forLanguage(String language) {
@@ -29,11 +29,22 @@ final class TelegramMessages {
     }
 
     String language() {
-        return language;
+        return messages.language();
+    }
+
+    Locale locale() {
+        return messages.locale();
     }
 
     String get(String key, Object... arguments) {
-        String pattern = bundle.getString(key);
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(arguments);
+        return messages.get(key, arguments);
+    }
+
+    boolean has(String key) {
+        return messages.has(key);
+    }
+
+    java.util.Set<String> keys() {
+        return messages.keys();
     }
 }

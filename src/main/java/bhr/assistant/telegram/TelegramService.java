@@ -1,6 +1,10 @@
 package bhr.assistant.telegram;
 
 import bhr.assistant.answer.AnswerService;
+import bhr.assistant.chat.AnswerMemory;
+import bhr.assistant.chat.DeliveryLog;
+import bhr.assistant.chat.QuestionQuota;
+import bhr.assistant.chat.VoteBook;
 import bhr.assistant.feedback.FeedbackStore;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.ops.AssistantMetrics;
@@ -46,7 +50,7 @@ import java.util.concurrent.TimeUnit;
 public class TelegramService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramService.class);
-    private static final List<String> UPDATE_KINDS = List.of("message", "callback_query", "inline_query");
+    private static final List<String> UPDATE_KINDS = List.of("message", "edited_message", "callback_query", "inline_query", "chosen_inline_result");
     private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(60);
 
     private final TelegramConfig config;
@@ -58,7 +62,8 @@ public class TelegramService {
     private final KnowledgeBaseUpdater updater;
     private final AdminConfig adminConfig;
     private final AssistantMetrics metrics;
-    private final BotIdentity identity = new BotIdentity();
+    private final ChatState state;
+    private volatile BotIdentity identity;
 
     private volatile boolean closed;
     private volatile boolean connected;
@@ -69,8 +74,10 @@ public class TelegramService {
 
     public TelegramService(TelegramConfig config, AnswerService answers, PassageRetriever retriever, KnowledgeIndex index,
                            FeedbackStore feedback, UserIdHasher hasher, KnowledgeBaseUpdater updater, AdminConfig adminConfig,
-                           AssistantMetrics metrics) {
+                           AssistantMetrics metrics, DeliveryLog deliveries, QuestionQuota quota, AnswerMemory answerMemory,
+                           VoteBook votes) {
         this.metrics = metrics;
+        this.state = new ChatState(deliveries, quota, answerMemory, votes);
         this.updater = updater;
         this.adminConfig = adminConfig;
         this.config = config;
@@ -108,10 +115,13 @@ public class TelegramService {
                 .readTimeout(config.pollTimeoutSeconds() + 30L, TimeUnit.SECONDS)
                 .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(http, config.botToken(), url);
+        identity = new BotIdentity(() -> client.execute(new GetMe()));
         RetryingSender sender = new RetryingSender(client, Duration.ofSeconds(Math.max(1, config.sendRetrySeconds())));
         AdminCommands admin = new AdminCommands(updater, config.adminIdSet(), adminConfig.maxUploadBytes(),
                 fileId -> download(client, endpoint, fileId));
-        bot = new TelegramBot(sender, identity, answers, retriever, index, feedback, hasher, config, admin, metrics);
+        ChatOutbox outbox = new ChatOutbox(client, Math.max(1, config.workerThreads()),
+                ChatOutbox.Timing.standard(Duration.ofSeconds(Math.max(1, config.sendRetrySeconds()))));
+        bot = new TelegramBot(sender, outbox, identity, answers, retriever, index, feedback, hasher, config, admin, metrics, state);
         starter = new Thread(() -> connect(client, sender, url), "telegram-start");
         starter.setDaemon(true);
         starter.start();
@@ -217,6 +227,10 @@ public class TelegramService {
 
     TelegramConfig config() {
         return config;
+    }
+
+    ChatState state() {
+        return state;
     }
 
     /** True when a bot token is configured. */

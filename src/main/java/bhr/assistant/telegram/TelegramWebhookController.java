@@ -1,5 +1,6 @@
 package bhr.assistant.telegram;
 
+import bhr.assistant.chat.DeliveryLog;
 import bhr.assistant.http.ApiError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
@@ -19,7 +20,8 @@ import java.util.Optional;
 /**
  * POST /telegram/webhook: Telegram delivers updates here in webhook mode. The secret header is compared in
  * constant time; the body is parsed into TelegramBots' own Update class and handed to the bot, and the call
- * returns at once (answering happens on the bot's workers), so Telegram never times out and redelivers.
+ * returns at once (answering happens on the bot's workers), so Telegram rarely times out and redelivers. When it
+ * does, the {@link DeliveryLog} knows the update_id and the repeat is acknowledged without being answered again.
  */
 @Controller("/telegram")
 class TelegramWebhookController {
@@ -27,9 +29,11 @@ class TelegramWebhookController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TelegramService telegram;
+    private final DeliveryLog deliveries;
 
-    TelegramWebhookController(TelegramService telegram) {
+    TelegramWebhookController(TelegramService telegram, DeliveryLog deliveries) {
         this.telegram = telegram;
+        this.deliveries = deliveries;
     }
 
     @Post(uri = "/webhook", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -50,8 +54,17 @@ class TelegramWebhookController {
         if (update == null) {
             return HttpResponse.badRequest(new ApiError("the body is not a Telegram update"));
         }
+        if (update.getUpdateId() != null && !deliveries.firstDelivery(deliveryId(update.getUpdateId()))) {
+            return HttpResponse.ok(java.util.Map.of("ok", true)); // a redelivery: taken already
+        }
         bot.get().dispatch(update);
         return HttpResponse.ok(java.util.Map.of("ok", true));
+    }
+
+    /** Update ids count per bot, so the bot's own id (the token's first part) keeps two bots' ids apart in a shared log. */
+    private String deliveryId(int updateId) {
+        String token = telegram.config().botToken();
+        return "telegram:" + token.substring(0, Math.max(0, token.indexOf(':'))) + ":" + updateId;
     }
 
     /** Constant-time comparison, so the time taken does not reveal how much of a guess was right. */

@@ -17,23 +17,39 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Bot API server on 127.0.0.1 for tests: queues updates for getUpdates, records every call, and can be told
- * to fail the next calls of a method (e.g. 429 with retry_after). The real TelegramBots library talks to it.
+ * A Bot API server on 127.0.0.1 for tests: queues updates for getUpdates, records every call with the time it
+ * arrived, and can be told to fail the next calls of a method (e.g. 429 with retry_after), or to answer them
+ * late, for any chat or for one. The real TelegramBots library talks to it.
  */
 final class FakeBotApi implements AutoCloseable {
 
     static final long BOT_ID = 999;
     static final String BOT_USERNAME = "bhr_test_bot";
 
-    record Call(String method, JsonNode body) {
+    /**
+     * @param received when the call arrived (System.nanoTime)
+     * @param answered when its answer was sent: later than {@code received} by any delay the test asked for
+     */
+    record Call(String method, JsonNode body, long received, long answered) {
+
+        long chatId() {
+            return body.path("chat_id").asLong();
+        }
     }
 
+    /** A chat id that matches every chat. */
+    static final long ANY_CHAT = Long.MIN_VALUE;
+
     /** status 0 means: close the connection without answering (a reset, as a broken proxy does). */
-    private record Failure(int status, String body) {
+    private record Failure(long chatId, int status, String body) {
+    }
+
+    private record Delay(long chatId, Duration delay) {
     }
 
     private final ObjectMapper json = new ObjectMapper();
@@ -42,6 +58,7 @@ final class FakeBotApi implements AutoCloseable {
     private final List<Call> failed = new ArrayList<>();
     private final Deque<JsonNode> updates = new ArrayDeque<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
+    private final Map<String, Deque<Delay>> delays = new HashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
     private final AtomicInteger updateIds = new AtomicInteger(1);
 
@@ -78,7 +95,29 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     synchronized void failNext(String method, int status, String body) {
-        failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(status, body));
+        failNextTo(ANY_CHAT, method, status, body);
+    }
+
+    synchronized void failNextTo(long chatId, String method, int times, int status, String body) {
+        for (int i = 0; i < times; i++) {
+            failNextTo(chatId, method, status, body);
+        }
+    }
+
+    /** The next call of the method for this chat fails so; other chats' calls are not touched. */
+    synchronized void failNextTo(long chatId, String method, int status, String body) {
+        failures.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Failure(chatId, status, body));
+    }
+
+    /** The next call of the method for this chat is answered only after the delay (a slow Bot API). */
+    synchronized void delayNextTo(long chatId, String method, Duration delay) {
+        delays.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Delay(chatId, delay));
+    }
+
+    /** A 429 as Telegram sends it. */
+    static String tooManyRequests(int retryAfter) {
+        return "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after " + retryAfter
+                + "\",\"parameters\":{\"retry_after\":" + retryAfter + "}}";
     }
 
     synchronized List<Call> calls(String method) {
@@ -104,6 +143,69 @@ final class FakeBotApi implements AutoCloseable {
             }
             return calls(method);
         }
+    }
+
+    /** Waits until at least {@code count} calls of the method for the chat have arrived, then returns those. */
+    List<Call> awaitTo(long chatId, String method, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (callsTo(chatId, method).size() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected " + count + " " + method + " calls to chat " + chatId + ", got "
+                            + callsTo(chatId, method).stream().map(call -> call.body().toString()).toList());
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return callsTo(chatId, method);
+        }
+    }
+
+    /** Answers to inline queries whose ids start so. */
+    synchronized List<Call> inlineAnswers(String idPrefix) {
+        return calls("answerInlineQuery").stream().filter(call -> call.body().path("inline_query_id").asText().startsWith(idPrefix)).toList();
+    }
+
+    /** Waits for the answer to the inline query with this id. */
+    Call awaitInlineAnswer(String queryId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                Optional<Call> answer = inlineAnswers(queryId).stream()
+                        .filter(call -> call.body().path("inline_query_id").asText().equals(queryId)).findFirst();
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("inline query " + queryId + " was never answered");
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    /** Waits for the answer to the callback query with this id. */
+    Call awaitCallbackAnswer(String callbackId, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (true) {
+                Optional<Call> answer = calls("answerCallbackQuery").stream()
+                        .filter(call -> call.body().path("callback_query_id").asText().equals(callbackId)).findFirst();
+                if (answer.isPresent()) {
+                    return answer.get();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("callback query " + callbackId + " was never answered");
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    synchronized List<Call> callsTo(long chatId, String method) {
+        return calls(method).stream().filter(call -> call.chatId() == chatId).toList();
     }
 
     private final Map<String, String> filePaths = new HashMap<>();
@@ -141,15 +243,26 @@ final class FakeBotApi implements AutoCloseable {
                 : contentType.startsWith("multipart/") ? multipart(new String(requestBytes, StandardCharsets.UTF_8), contentType)
                 : json.readTree(requestBytes);
         Failure failure;
+        Delay delay;
+        long received = System.nanoTime();
         synchronized (this) {
-            Deque<Failure> pending = failures.get(method);
-            failure = pending == null ? null : pending.poll();
+            long chatId = body.path("chat_id").asLong(Long.MIN_VALUE + 1);
+            failure = take(failures.get(method), f -> f.chatId() == ANY_CHAT || f.chatId() == chatId);
+            delay = take(delays.get(method), d -> d.chatId() == ANY_CHAT || d.chatId() == chatId);
+            long answered = received + (delay == null ? 0 : delay.delay().toNanos());
             if (failure != null) {
-                failed.add(new Call(method, body));
+                failed.add(new Call(method, body, received, answered));
             } else if (!method.equals("getUpdates")) {
-                calls.add(new Call(method, body)); // only calls that succeeded: what the user actually received
+                calls.add(new Call(method, body, received, answered)); // only calls that succeeded: what the user actually received
             }
             notifyAll();
+        }
+        if (delay != null) {
+            try {
+                Thread.sleep(delay.delay().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (failure != null) {
             if (failure.status() == 0) {
@@ -168,6 +281,20 @@ final class FakeBotApi implements AutoCloseable {
             default -> "true";
         };
         respond(exchange, 200, "{\"ok\":true,\"result\":" + result + "}");
+    }
+
+    private static <T> T take(Deque<T> pending, java.util.function.Predicate<T> matches) {
+        if (pending == null) {
+            return null;
+        }
+        for (java.util.Iterator<T> it = pending.iterator(); it.hasNext(); ) {
+            T next = it.next();
+            if (matches.test(next)) {
+                it.remove();
+                return next;
+            }
+        }
+        return null;
     }
 
     /** The text fields of a multipart/form-data body (TelegramBots sends setWebhook that way). */
@@ -192,7 +319,8 @@ final class FakeBotApi implements AutoCloseable {
     }
 
     private static final List<String> METHODS = List.of("getMe", "getUpdates", "sendMessage", "sendChatAction",
-            "answerCallbackQuery", "answerInlineQuery", "setMyCommands", "setWebhook", "deleteWebhook", "getFile");
+            "answerCallbackQuery", "answerInlineQuery", "setMyCommands", "setWebhook", "deleteWebhook", "getFile",
+            "editMessageReplyMarkup");
 
     private static String canonical(String method) {
         return METHODS.stream().filter(known -> known.equalsIgnoreCase(method)).findFirst().orElse(method);
@@ -243,26 +371,85 @@ final class FakeBotApi implements AutoCloseable {
         return "{\"message\":{\"message_id\":" + (int) (Math.random() * 100000) + ",\"date\":1700000000,"
                 + "\"chat\":{\"id\":" + chatId + ",\"type\":\"" + chatType + "\"},"
                 + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"" + language + "\"},"
-                + "\"text\":" + quote(text) + extra + "}}";
+                + "\"text\":" + quote(text) + ",\"entities\":" + entities(text) + extra + "}}";
+    }
+
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("(?<![\\w@.])@[A-Za-z][A-Za-z0-9_]{3,31}(?![\\w@])");
+    private static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile("(?<![\\w/])/[A-Za-z0-9_]{1,32}(@[A-Za-z][A-Za-z0-9_]{3,31})?(?![\\w@])");
+
+    /**
+     * The mention and bot_command entities Telegram's server finds in a text: "@name" not glued to a word before it
+     * (so "admin@bhr_test_bot.id" holds none) and taken whole ("@bhr_test_bot_old" is that name, not ours).
+     */
+    static String entities(String text) {
+        List<String> found = new ArrayList<>();
+        for (java.util.regex.Pattern pattern : List.of(MENTION, COMMAND)) {
+            java.util.regex.Matcher match = pattern.matcher(text);
+            while (match.find()) {
+                found.add("{\"type\":\"" + (pattern == MENTION ? "mention" : "bot_command") + "\",\"offset\":" + match.start()
+                        + ",\"length\":" + (match.end() - match.start()) + "}");
+            }
+        }
+        return "[" + String.join(",", found) + "]";
+    }
+
+    /** A private message with its own id; {@code edited} makes it an edited_message (the same id, new text). */
+    static String privateText(long userId, int messageId, String text, boolean edited) {
+        return "{\"" + (edited ? "edited_message" : "message") + "\":{\"message_id\":" + messageId + ",\"date\":1700000000,"
+                + (edited ? "\"edit_date\":1700000100," : "")
+                + "\"chat\":{\"id\":" + userId + ",\"type\":\"private\"},"
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"},"
+                + "\"text\":" + quote(text) + "}}";
+    }
+
+    static String photo(long userId, String caption) {
+        return "{\"message\":{\"message_id\":" + (int) (Math.random() * 100000) + ",\"date\":1700000000,"
+                + "\"chat\":{\"id\":" + userId + ",\"type\":\"private\"},"
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"},"
+                + "\"photo\":[{\"file_id\":\"p1\",\"file_unique_id\":\"up1\",\"width\":90,\"height\":90}],"
+                + "\"caption\":" + quote(caption) + "}}";
     }
 
     static String document(long userId, String fileId, String fileName, String mimeType, String caption) {
+        return document(userId, fileId, fileName, mimeType, caption, "id");
+    }
+
+    static String document(long userId, String fileId, String fileName, String mimeType, String caption, String language) {
         return "{\"message\":{\"message_id\":" + (int) (Math.random() * 100000) + ",\"date\":1700000000,"
                 + "\"chat\":{\"id\":" + userId + ",\"type\":\"private\"},"
-                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Admin\",\"language_code\":\"id\"},"
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Admin\",\"language_code\":\"" + language + "\"},"
                 + "\"document\":{\"file_id\":\"" + fileId + "\",\"file_unique_id\":\"u" + fileId + "\",\"file_name\":\"" + fileName
                 + "\",\"mime_type\":\"" + mimeType + "\"},\"caption\":" + quote(caption) + "}}";
     }
 
     static String callback(long chatId, long userId, String data) {
-        return "{\"callback_query\":{\"id\":\"cb" + (int) (Math.random() * 100000) + "\",\"chat_instance\":\"1\","
-                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"},"
-                + "\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":{\"id\":" + chatId + ",\"type\":\"private\"},\"text\":\"x\"},"
+        return callback("cb" + (int) (Math.random() * 100000), chatId, userId, data);
+    }
+
+    static String callback(String id, long chatId, long userId, String data) {
+        return callback(id, chatId, userId, data, "id");
+    }
+
+    static String callback(String id, long chatId, long userId, String data, String language) {
+        return "{\"callback_query\":{\"id\":" + quote(id) + ",\"chat_instance\":\"1\","
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"" + language + "\"},"
+                + "\"message\":{\"message_id\":5,\"date\":1700000000,\"chat\":{\"id\":" + chatId + ",\"type\":\""
+                + (chatId < 0 ? "supergroup" : "private") + "\"},\"text\":\"x\"},"
                 + "\"data\":" + quote(data) + "}}";
     }
 
     static String inlineQuery(long userId, String query) {
-        return "{\"inline_query\":{\"id\":\"iq" + (int) (Math.random() * 100000) + "\",\"offset\":\"\",\"query\":" + quote(query) + ","
+        return inlineQuery("iq" + (int) (Math.random() * 100000), userId, query);
+    }
+
+    static String inlineQuery(String id, long userId, String query) {
+        return "{\"inline_query\":{\"id\":" + quote(id) + ",\"offset\":\"\",\"query\":" + quote(query) + ","
+                + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"}}}";
+    }
+
+    /** What Telegram sends when the user picks an inline result (inline feedback on in @BotFather). */
+    static String chosenInlineResult(long userId, String resultId, String query) {
+        return "{\"chosen_inline_result\":{\"result_id\":" + quote(resultId) + ",\"query\":" + quote(query) + ","
                 + "\"from\":{\"id\":" + userId + ",\"is_bot\":false,\"first_name\":\"Uji\",\"language_code\":\"id\"}}}";
     }
 

@@ -1,4 +1,7 @@
-package bhr.assistant.telegram;
+package bhr.assistant.chat;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -6,27 +9,33 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** At most N questions per user in any sliding minute. */
-final class RateLimiter {
+/** The times of each user's questions in the last minute, in this process. */
+@Singleton
+public class SlidingWindowQuestionQuota implements QuestionQuota {
 
     private static final long WINDOW_MILLIS = 60_000;
+    /** Past this many users, those without a question in the last minute are forgotten. */
+    private static final int USERS_BEFORE_SWEEP = 10_000;
 
-    private final int perMinute;
     private final Clock clock;
-    private final Map<Long, Deque<Long>> recent = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
 
-    RateLimiter(int perMinute, Clock clock) {
-        this.perMinute = perMinute;
+    @Inject
+    public SlidingWindowQuestionQuota() {
+        this(Clock.systemUTC());
+    }
+
+    SlidingWindowQuestionQuota(Clock clock) {
         this.clock = clock;
     }
 
-    /** Counts the question and tells whether it is within the limit. A limit of 0 or less turns it off. */
-    boolean tryAcquire(long userId) {
+    @Override
+    public boolean tryAcquire(String userKey, int perMinute) {
         if (perMinute <= 0) {
             return true;
         }
         long now = clock.millis();
-        Deque<Long> times = recent.computeIfAbsent(userId, id -> new ArrayDeque<>());
+        Deque<Long> times = recent.computeIfAbsent(userKey, key -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && times.peekFirst() <= now - WINDOW_MILLIS) {
                 times.pollFirst();
@@ -36,7 +45,7 @@ final class RateLimiter {
             }
             times.addLast(now);
         }
-        if (recent.size() > 10_000) {
+        if (recent.size() > USERS_BEFORE_SWEEP) {
             recent.entrySet().removeIf(entry -> {
                 synchronized (entry.getValue()) {
                     return entry.getValue().isEmpty() || entry.getValue().peekLast() <= now - WINDOW_MILLIS;
