@@ -16,6 +16,11 @@ public record PassageAnalysis(String[] terms, String[] headingTerms, List<Analys
         sentences = List.copyOf(sentences);
     }
 
+    /** No analysis: for listings that show a passage without reading it for a question (Telegram's /kewajiban). */
+    public static PassageAnalysis none() {
+        return new PassageAnalysis(new String[0], new String[0], List.of());
+    }
+
     /** The number of terms held, to weigh what a version remembers. */
     int weight() {
         int weight = terms.length + headingTerms.length;

@@ -145,7 +145,9 @@ final class InlineMode implements AutoCloseable {
         TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
         List<InlineQueryResult> results = new ArrayList<>();
         if (!answer.found()) {
-            results.add(article(NOT_FOUND_ID, ui.get("inlineNotFound"), answer.answer(), TelegramHtml.escape(answer.answer())));
+            // Only a real "not found" may become a knowledge gap when sent; a reply to small talk is not one.
+            String id = answer.kind().equals(Answer.NOT_FOUND) ? NOT_FOUND_ID : "small-talk";
+            results.add(article(id, ui.get("inlineNotFound"), answer.answer(), TelegramHtml.escape(answer.answer())));
             return results;
         }
         results.add(article("answer", ui.get("inlineAnswer"), answer.answer(), AnswerRenderer.answer(answer, ui).get(0)));

@@ -1,6 +1,7 @@
 package bhr.assistant.telegram;
 
 import bhr.assistant.index.KnowledgeIndex;
+import bhr.assistant.index.PassageAnalysis;
 import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.Passage;
 import bhr.assistant.search.PassageHit;
@@ -70,7 +71,7 @@ final class ObligationListing {
                 }
                 for (Passage passage : document.passages()) {
                     if (passage.actors().contains(actor)) {
-                        hits.add(new PassageHit(passage, document.metadata(), 0, List.of()));
+                        hits.add(new PassageHit(passage, document.metadata(), 0, PassageAnalysis.none()));
                     }
                 }
             }
