@@ -34,6 +34,7 @@ public class PostgresFeedbackStore implements FeedbackStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresFeedbackStore.class);
     static final int QUEUE_CAPACITY = 10_000;
+    private static final long BATCH_PAUSE_MILLIS = 250;
 
     private final Database db;
     private final LinkedBlockingDeque<FeedbackRecord> queue = new LinkedBlockingDeque<>(QUEUE_CAPACITY);
@@ -125,6 +126,8 @@ public class PostgresFeedbackStore implements FeedbackStore {
                         }
                         return null;
                     });
+                    // A burst of "not found" answers becomes a few batches a second, not a transaction per question.
+                    Thread.sleep(BATCH_PAUSE_MILLIS);
                 } catch (IOException | RuntimeException e) {
                     for (int i = batch.size() - 1; i >= 0; i--) {
                         if (!queue.offerFirst(batch.get(i))) {

@@ -3,7 +3,7 @@ package bhr.assistant.postgres;
 import bhr.assistant.store.UserIdHasher;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,7 @@ import java.sql.ResultSet;
  * records and limits meet across replicas. The first replica makes the salt; the DATA_DIR migration copies the
  * file store's salt, so hashes recorded before stay comparable.
  */
-@Singleton
+@Context // made at start-up, while the database is known to be reachable, not at a first request during an outage
 @Requires(beans = Database.class)
 @Replaces(UserIdHasher.class)
 public class SharedUserIdHasher extends UserIdHasher {

@@ -441,6 +441,10 @@ public class KnowledgeBaseUpdater {
     }
 
     private void checkRevision(OptionalLong expected) throws StaleRevisionException {
+        if (expected.isPresent() && expected.getAsLong() > manifest.revision()) {
+            // The admin saw a newer revision on another replica: this one has not caught up yet, not the admin.
+            catchUpQuietly("a change based on revision " + expected.getAsLong());
+        }
         if (expected.isPresent() && expected.getAsLong() != manifest.revision()) {
             throw new StaleRevisionException(expected.getAsLong(), manifest.revision());
         }

@@ -45,6 +45,11 @@ final class LoadDriver {
      * off, with the answer cache on or off (off: every question is searched, as if none were ever repeated).
      */
     static Process startService(int port, Path data, String adminToken, boolean answerCache) throws IOException {
+        return startService(port, data, adminToken, answerCache, java.util.Map.of());
+    }
+
+    /** The same, with more settings (DATABASE_URL for a replica). */
+    static Process startService(int port, Path data, String adminToken, boolean answerCache, java.util.Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString()).redirectErrorStream(true)
                 .redirectOutput(data.resolve("service.log").toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
@@ -56,6 +61,7 @@ final class LoadDriver {
         if (!answerCache) {
             builder.environment().put("ANSWER_CACHE_SIZE", "0");
         }
+        builder.environment().putAll(env);
         return builder.start();
     }
 

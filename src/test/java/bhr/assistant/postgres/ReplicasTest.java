@@ -89,6 +89,15 @@ class ReplicasTest {
         assertTrue(revision >= 1);
         assertEquals(revision, revision(replica(1)), "/health reports the revision served");
         assertEquals(revision, revision(replica(2)));
+
+        // An admin who saw the latest revision on one replica may name it on another at once, before that one has
+        // heard of it: the change is made, not refused.
+        HttpResponse<String> onA = replica(0).upload("kebun-giok", "Kebun giokdua menyediakan alat pelindung diri.", "");
+        Matcher committed = REVISION.matcher(onA.body());
+        assertTrue(committed.find(), onA.body());
+        HttpResponse<String> onC = replica(2).upload("kebun-giok", "Kebun giokdua menyediakan alat pelindung diri dan pelatihan.",
+                "&revision=" + committed.group(1));
+        assertEquals(200, onC.statusCode(), onC.body());
     }
 
     @Test
@@ -115,7 +124,7 @@ class ReplicasTest {
                 }
             }
             // A change that names the revision it was based on: of two on the same revision, the later gets 409.
-            long seen = revision(replica(0));
+            long seen = awaitSameRevision(Duration.ofSeconds(5));
             CountDownLatch go = new CountDownLatch(1);
             List<Future<HttpResponse<String>>> named = new ArrayList<>();
             for (int side = 0; side < 2; side++) {
@@ -237,6 +246,24 @@ class ReplicasTest {
         }
         throw new AssertionError("replica " + replica.name() + " did not answer from " + documentId + " within " + timeout.toSeconds()
                 + " s: " + last + "\n" + replica.log());
+    }
+
+    /** Waits until every replica serves the same revision; returns it. */
+    private long awaitSameRevision(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<Long> revisions = new ArrayList<>();
+            for (ReplicaProcess replica : replicas) {
+                revisions.add(revision(replica));
+            }
+            if (revisions.stream().distinct().count() == 1) {
+                return revisions.get(0);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the replicas serve different revisions: " + revisions);
+            }
+            Thread.sleep(20);
+        }
     }
 
     private static long revision(ReplicaProcess replica) throws Exception {

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Long polling on two replicas sharing PostgreSQL: exactly one polls, the other stands by. Killed (SIGKILL), the
  * poller's advisory lock goes with its connection, and the other replica polls within 10 s; the updates sent
  * meanwhile are answered, and updates Telegram hands the new poller again (the dead one never confirmed them) are
- * not answered twice: every question gets exactly one reply.
+ * not answered twice: every question gets exactly one reply. The buttons of an answer the dead replica sent (quotes,
+ * votes) work on the replica polling now.
  */
 class PollingTakeoverTest {
 
@@ -68,6 +69,29 @@ class PollingTakeoverTest {
                 assertEquals(1, telegram.calls("sendMessage").stream().filter(call -> call.chatId() == chat).count(),
                         "user " + user + " gets exactly one reply; calls: " + telegram.calls("sendMessage").stream().map(FakeBotApi.Call::chatId).toList());
             }
+
+            // Buttons of an answer the dead replica sent work on the one polling now: quotes and votes.
+            com.fasterxml.jackson.databind.JsonNode first = telegram.calls("sendMessage").stream().filter(call -> call.chatId() == 101)
+                    .findFirst().orElseThrow().body();
+            List<String> buttons = new ArrayList<>();
+            first.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(button -> buttons.add(button.path("callback_data").asText())));
+            String quotes = buttons.stream().filter(data -> data.startsWith("q:")).findFirst().orElseThrow(() -> new AssertionError(first.toString()));
+            String helpful = buttons.stream().filter(data -> data.startsWith("f+:")).findFirst().orElseThrow();
+            int toasts = telegram.calls("answerCallbackQuery").size();
+            telegram.push(FakeBotApi.callback(101, 101, quotes));
+            telegram.push(FakeBotApi.callback(101, 101, helpful));
+            List<FakeBotApi.Call> answered = telegram.await("answerCallbackQuery", toasts + 2, Duration.ofSeconds(30));
+            assertTrue(answered.stream().anyMatch(call -> call.body().path("text").asText().startsWith("Terima kasih")),
+                    "the vote is taken: " + answered.stream().map(call -> call.body().path("text").asText()).toList());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            List<String> toChat101 = List.of();
+            while (toChat101.size() < 2 && System.nanoTime() < deadline) {
+                toChat101 = telegram.calls("sendMessage").stream().filter(call -> call.chatId() == 101)
+                        .map(call -> call.body().path("text").asText()).toList();
+                Thread.sleep(50);
+            }
+            assertEquals(2, toChat101.size(), toChat101.toString());
+            assertTrue(toChat101.get(1).contains("<blockquote>"), "the quotes of an answer another replica gave: " + toChat101.get(1));
         } finally {
             for (ReplicaProcess replica : replicas) {
                 replica.close();
