@@ -26,7 +26,7 @@ final class Features {
             "topPassage", "scoreRatio", "answerType", "answerTypeCovered", "novelty", "logLength", "list", "listAsked", "sameLanguage");
     /** For deciding whether the chosen sentence answers at all: one row per question. */
     static final List<String> ANSWERABILITY = List.of(
-            "leadProbability", "margin", "passageCoverage", "sentenceCoverage", "contextCoverage", "rarestMissing",
+            "leadProbability", "margin", "passageMass", "passageCoverage", "sentenceCoverage", "contextCoverage", "rarestMissing",
             "missingShare", "unknownShare", "yearMissing", "namesMissing", "answerType", "typedIntent", "logScorePerConcept",
             "logConcepts", "headingCoverage", "firstSentence");
 
@@ -305,13 +305,17 @@ final class Features {
     /**
      * @param lead        the chosen sentence's features ({@link #SENTENCE})
      * @param probability the sentence model's probability for it
-     * @param runnerUp    the best probability of any other sentence
+     * @param runnerUp    the best probability of a sentence of another passage: a rival answer, where the next
+     *                    sentence of the same passage only carries on the lead's
+     * @param passageMass the probabilities of all the lead's passage's sentences together
      */
-    static double[] answerability(ReaderQuestion question, PassageView passage, double[] lead, double probability, double runnerUp) {
+    static double[] answerability(ReaderQuestion question, PassageView passage, double[] lead, double probability, double runnerUp,
+                                  double passageMass) {
         double context = Math.max(lead[SENTENCE_COVERAGE], Math.max(lead[HEADING_COVERAGE], lead[PREVIOUS_COVERAGE]));
         return new double[] {
                 probability,
                 probability - runnerUp,
+                passageMass,
                 passage.coverage(),
                 lead[SENTENCE_COVERAGE],
                 context,
