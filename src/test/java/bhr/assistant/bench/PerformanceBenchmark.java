@@ -37,7 +37,8 @@ import java.util.concurrent.Executors;
  * {@code mvn -B -q -DskipTests package && mvn -B test -Dtest=PerformanceBenchmark -Dbenchmark=true}
  * (add -Dbenchmark.record=true to rewrite the README's results table). Skipped in the normal test run: timings
  * belong here, not in tests. Prints index build time, in-process answer latency (JMH) beside bare Lucene,
- * HTTP throughput and latency at 32 connections beside GET /api/documents, time to ready, heap and RSS.
+ * HTTP throughput and latency at 32 connections beside GET /api/documents, time to ready, heap and RSS, and answer
+ * latency in Telegram and WhatsApp over fake APIs on loopback ({@link ChatLatency}).
  */
 class PerformanceBenchmark {
 
@@ -90,6 +91,7 @@ class PerformanceBenchmark {
 
         if (Files.isRegularFile(LoadDriver.JAR)) {
             http(table);
+            ChatLatency.measure(table, (measure, figure) -> row(table, measure, figure));
         } else {
             row(table, "HTTP figures", "skipped: build the jar first (mvn -DskipTests package)");
         }

@@ -90,6 +90,7 @@ public final class FakeGraphApi implements AutoCloseable {
     private final Deque<Failure> failures = new ArrayDeque<>();
     private final Deque<Delay> delays = new ArrayDeque<>();
     private final AtomicInteger messageIds = new AtomicInteger(1);
+    private volatile java.util.function.Consumer<Call> listener = call -> { };
 
     public FakeGraphApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -119,6 +120,11 @@ public final class FakeGraphApi implements AutoCloseable {
     public static String graphError(int code, String title) {
         return "{\"error\":{\"message\":\"(#" + code + ") " + title + "\",\"type\":\"OAuthException\",\"code\":" + code
                 + ",\"error_data\":{\"messaging_product\":\"whatsapp\",\"details\":\"" + title + "\"},\"fbtrace_id\":\"Az8or2yhqkZfEZ\"}}";
+    }
+
+    /** Called with every call as it arrives (on the server's thread): for the benchmark, which times replies. */
+    public void listen(java.util.function.Consumer<Call> listener) {
+        this.listener = listener;
     }
 
     public synchronized List<Call> calls() {
@@ -213,9 +219,12 @@ public final class FakeGraphApi implements AutoCloseable {
         return null;
     }
 
-    private synchronized void record(Call call) {
-        calls.add(call);
-        notifyAll();
+    private void record(Call call) {
+        synchronized (this) {
+            calls.add(call);
+            notifyAll();
+        }
+        listener.accept(call);
     }
 
     private static void sleep(Duration delay) {
