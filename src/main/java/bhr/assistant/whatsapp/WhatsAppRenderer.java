@@ -5,6 +5,7 @@ import bhr.assistant.answer.Citation;
 import bhr.assistant.chat.ChatMessages;
 import bhr.assistant.chat.CitedVersions;
 import bhr.assistant.kb.KnowledgeDocument;
+import bhr.assistant.kb.Source;
 import bhr.assistant.search.PassageHit;
 
 import java.util.ArrayList;
@@ -39,7 +40,13 @@ final class WhatsAppRenderer {
         return paragraphs;
     }
 
-    /** "[n] Title — _section_ (status)" and the link on the next line. */
+    /** A citation lists at most this many of its passage's sources, as Telegram does; the web page and the API have them all. */
+    private static final int MAX_SOURCES_SHOWN = 2;
+
+    /**
+     * "[n] Title — _section_ (status)" and the link on the next line; then the passage's own sources (where its
+     * statements are written: the official text a civil servant cites), each "↳ title, publisher, date" and its link.
+     */
     static String citation(Citation citation, ChatMessages ui) {
         StringBuilder line = new StringBuilder("[").append(citation.n()).append("] ").append(WhatsAppText.plain(citation.title()));
         if (!citation.section().isBlank()) {
@@ -48,7 +55,20 @@ final class WhatsAppRenderer {
         if (ui.has("status." + citation.status())) {
             line.append(" (").append(ui.get("status." + citation.status())).append(')');
         }
-        return withLink(line, citation.url());
+        withLink(line, citation.url());
+        for (Source source : citation.sources().subList(0, Math.min(MAX_SOURCES_SHOWN, citation.sources().size()))) {
+            line.append("\n↳ ").append(WhatsAppText.plain(source.title()));
+            if (!source.publisher().isBlank()) {
+                line.append(", ").append(WhatsAppText.plain(source.publisher()));
+            }
+            if (!source.date().isBlank()) {
+                line.append(", ").append(source.date());
+            }
+            if (!source.url().equals(citation.url())) {
+                withLink(line, source.url());
+            }
+        }
+        return line.toString();
     }
 
     /** Every citation with its quoted passage; one whose document was replaced or deleted since says so instead. */
