@@ -58,6 +58,11 @@ class PerformanceBenchmark {
         table.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.arch")).append(".\n\n| measure | figure |\n|---|---|\n");
+        if ("chat".equals(System.getProperty("benchmark.only"))) { // -Dbenchmark.only=chat: the chat channels' rows alone
+            ChatLatency.measure(table, (measure, figure) -> row(table, measure, figure));
+            System.out.println("\n" + table);
+            return;
+        }
 
         List<KnowledgeDocument> bundled = new KnowledgeBaseLoader().load(Path.of("knowledge-base")).documents();
         for (int scale : List.of(1, 20)) {
