@@ -37,7 +37,8 @@ import java.util.concurrent.Executors;
  * {@code mvn -B -q -DskipTests package && mvn -B test -Dtest=PerformanceBenchmark -Dbenchmark=true}
  * (add -Dbenchmark.record=true to rewrite the README's results table). Skipped in the normal test run: timings
  * belong here, not in tests. Prints index build time, in-process answer latency (JMH) beside bare Lucene,
- * HTTP throughput and latency at 32 connections beside GET /api/documents, time to ready, heap and RSS.
+ * HTTP throughput and latency at 32 connections beside GET /api/documents, time to ready, heap and RSS, and answer
+ * latency in Telegram and WhatsApp over fake APIs on loopback ({@link ChatLatency}).
  */
 class PerformanceBenchmark {
 
@@ -57,6 +58,11 @@ class PerformanceBenchmark {
         table.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.arch")).append(".\n\n| measure | figure |\n|---|---|\n");
+        if ("chat".equals(System.getProperty("benchmark.only"))) { // -Dbenchmark.only=chat: the chat channels' rows alone
+            ChatLatency.measure(table, (measure, figure) -> row(table, measure, figure));
+            System.out.println("\n" + table);
+            return;
+        }
 
         List<KnowledgeDocument> bundled = new KnowledgeBaseLoader().load(Path.of("knowledge-base")).documents();
         for (int scale : List.of(1, 20)) {
@@ -90,6 +96,7 @@ class PerformanceBenchmark {
 
         if (Files.isRegularFile(LoadDriver.JAR)) {
             http(table);
+            ChatLatency.measure(table, (measure, figure) -> row(table, measure, figure));
         } else {
             row(table, "HTTP figures", "skipped: build the jar first (mvn -DskipTests package)");
         }
