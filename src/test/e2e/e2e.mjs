@@ -212,6 +212,10 @@ try {
       const rel = (await link.getAttribute('rel')) || '';
       assert(rel.includes('noopener') && rel.includes('noreferrer'), `rel is "${rel}"`);
       assert(((await link.textContent()) || '').trim().length > 0, 'the source link has no title');
+      const basis = sources.first().locator('.source-basis a');
+      assert(await basis.count() >= 1, 'the source does not show what its passage is based on');
+      const basisHref = await basis.first().getAttribute('href');
+      assert(basisHref && basisHref.startsWith('https://'), `the passage's own source links to ${basisHref}`);
     });
 
     await check('expanding a quoted passage shows its text', async () => {

@@ -297,6 +297,23 @@
       });
       parts.push(list);
     }
+    // Passages whose dated ("Per:") statements are older than the configured age: what to re-check first.
+    const stale = Array.isArray(status.stale) ? status.stale : [];
+    const staleTitle = make('p', 'panel-note', stale.length
+      ? 'Bagian yang perlu dicek ulang terhadap sumbernya (' + stale.length + ', tertua dulu):'
+      : 'Tidak ada bagian bertanggal yang perlu dicek ulang.');
+    staleTitle.classList.add('token-hint');
+    parts.push(staleTitle);
+    if (stale.length) {
+      const list = make('ul', 'skipped');
+      stale.slice(0, 50).forEach(function (entry) {
+        const li = make('li');
+        li.append(make('span', 'mono', entry.passageId || '?'),
+          document.createTextNode(' — per ' + (entry.asOf || '?') + (entry.section ? ' (' + entry.section + ')' : '')));
+        list.appendChild(li);
+      });
+      parts.push(list);
+    }
     el.status.replaceChildren.apply(el.status, parts);
   }
 

@@ -34,6 +34,7 @@
       citeLabel: 'Sumber nomor {n}',
       quote: 'Lihat kutipan',
       section: 'Bagian',
+      basedOn: 'Dasar',
       openSource: '(membuka tab baru)',
       draft: 'Rancangan',
       draftTitle: 'Dokumen ini masih rancangan dan belum berlaku.',
@@ -85,6 +86,7 @@
       citeLabel: 'Source number {n}',
       quote: 'Show quoted passage',
       section: 'Section',
+      basedOn: 'Based on',
       openSource: '(opens in a new tab)',
       draft: 'Draft',
       draftTitle: 'This document is a draft and not yet in force.',
@@ -355,6 +357,33 @@
         section.appendChild(make('span', 'visually-hidden', t('section') + ': '));
         section.appendChild(document.createTextNode(citation.section));
         item.appendChild(section);
+      }
+      // The passage's own sources: the official text (or, for who said what, the news story) behind it.
+      const passageSources = Array.isArray(citation.sources) ? citation.sources : [];
+      if (passageSources.length > 0) {
+        const basis = make('p', 'source-basis');
+        basis.appendChild(document.createTextNode(t('basedOn') + ': '));
+        passageSources.forEach(function (source, index) {
+          if (index > 0) {
+            basis.appendChild(document.createTextNode('; '));
+          }
+          const sourceHref = safeHttpUrl(source.url);
+          const name = String(source.title || source.url || '');
+          if (sourceHref) {
+            const link = make('a', null, name);
+            link.href = sourceHref;
+            link.target = '_blank';
+            link.rel = 'noopener noreferrer';
+            basis.appendChild(link);
+          } else {
+            basis.appendChild(document.createTextNode(name));
+          }
+          const described = [source.publisher, source.date].filter(Boolean).join(', ');
+          if (described) {
+            basis.appendChild(document.createTextNode(' (' + described + ')'));
+          }
+        });
+        item.appendChild(basis);
       }
       if (citation.quote) {
         const details = make('details', 'source-quote');

@@ -61,6 +61,7 @@ import java.util.OptionalLong;
 @SerdeImport(DocumentVersions.class)
 @SerdeImport(DocumentVersion.class)
 @SerdeImport(StorageUse.class)
+@SerdeImport(KnowledgeBaseStatus.StalePassage.class)
 class AdminController {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminController.class);

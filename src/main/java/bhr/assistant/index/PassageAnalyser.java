@@ -1,6 +1,7 @@
 package bhr.assistant.index;
 
 import bhr.assistant.kb.Passage;
+import bhr.assistant.text.Mentions;
 import bhr.assistant.text.SentenceSplitter;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -61,13 +62,34 @@ final class PassageAnalyser {
         List<AnalysedSentence> sentences = new ArrayList<>(spans.size());
         for (int i = 0; i < spans.size(); i++) {
             SentenceSplitter.Span span = spans.get(i);
-            sentences.add(new AnalysedSentence(span.of(text), span.start(), span.list(),
-                    termsBySentence.get(i).toArray(String[]::new), sequences.get(i).toArray(String[]::new)));
+            String sentence = span.of(text);
+            sentences.add(new AnalysedSentence(sentence, span.start(), span.list(),
+                    termsBySentence.get(i).toArray(String[]::new), sequences.get(i).toArray(String[]::new), words(sentence),
+                    Mentions.in(sentence, span.list())));
         }
         List<String> headings = passage.headingPath();
         String ownHeading = headings.isEmpty() ? "" : headings.get(headings.size() - 1);
         all.addAll(TextAnalysis.terms(analyzer, field, title + "\n" + String.join("\n", headings)));
-        return new PassageAnalysis(intern(all), intern(new TreeSet<>(TextAnalysis.terms(analyzer, field, ownHeading))), sentences);
+        TreeSet<String> words = new TreeSet<>(List.of(words(title + "\n" + String.join("\n", headings))));
+        sentences.forEach(sentence -> words.addAll(List.of(sentence.words())));
+        return new PassageAnalysis(intern(all), intern(new TreeSet<>(TextAnalysis.terms(analyzer, field, ownHeading))), sentences,
+                intern(words));
+    }
+
+    /** The sentence's runs of letters and digits, lower-cased, distinct and sorted. */
+    static String[] words(String sentence) {
+        TreeSet<String> words = new TreeSet<>();
+        int start = -1;
+        for (int i = 0; i <= sentence.length(); i++) {
+            boolean inWord = i < sentence.length() && Character.isLetterOrDigit(sentence.charAt(i));
+            if (inWord && start < 0) {
+                start = i;
+            } else if (!inWord && start >= 0) {
+                words.add(sentence.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+                start = -1;
+            }
+        }
+        return intern(words);
     }
 
     /** The strings interned: the same stem in many passages is stored once. */

@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * The service's own Prometheus metrics (at /prometheus, beside the framework's HTTP and JVM metrics): questions
  * by channel and outcome (found / not found, so the found ratio is a query away), answer latency, Telegram
- * updates and errors, and reindex duration.
+ * updates and errors, WhatsApp messages and errors, and reindex duration.
  */
 @Singleton
 public class AssistantMetrics {
@@ -18,12 +18,16 @@ public class AssistantMetrics {
     private final MeterRegistry registry;
     private final Counter telegramUpdates;
     private final Counter telegramErrors;
+    private final Counter whatsappMessages;
+    private final Counter whatsappErrors;
     private final Timer reindex;
 
     public AssistantMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.telegramUpdates = Counter.builder("bhr.telegram.updates").description("Telegram updates received").register(registry);
         this.telegramErrors = Counter.builder("bhr.telegram.errors").description("Telegram updates that failed").register(registry);
+        this.whatsappMessages = Counter.builder("bhr.whatsapp.messages").description("WhatsApp messages received from users").register(registry);
+        this.whatsappErrors = Counter.builder("bhr.whatsapp.errors").description("WhatsApp messages that failed").register(registry);
         this.reindex = Timer.builder("bhr.reindex").description("Knowledge-base rebuilds").register(registry);
     }
 
@@ -40,6 +44,14 @@ public class AssistantMetrics {
 
     public void telegramError() {
         telegramErrors.increment();
+    }
+
+    public void whatsappMessage() {
+        whatsappMessages.increment();
+    }
+
+    public void whatsappError() {
+        whatsappErrors.increment();
     }
 
     public void reindexed(Duration took) {

@@ -6,9 +6,9 @@ import bhr.assistant.search.PassageHit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +26,7 @@ final class Features {
             "topPassage", "scoreRatio", "answerType", "answerTypeCovered", "novelty", "logLength", "list", "listAsked", "sameLanguage");
     /** For deciding whether the chosen sentence answers at all: one row per question. */
     static final List<String> ANSWERABILITY = List.of(
-            "leadProbability", "margin", "passageCoverage", "sentenceCoverage", "contextCoverage", "rarestMissing",
+            "leadProbability", "margin", "passageMass", "passageCoverage", "sentenceCoverage", "contextCoverage", "rarestMissing",
             "missingShare", "unknownShare", "yearMissing", "namesMissing", "answerType", "typedIntent", "logScorePerConcept",
             "logConcepts", "headingCoverage", "firstSentence");
 
@@ -89,14 +89,50 @@ final class Features {
                 }
             }
             int count = Math.max(1, concepts.size());
-            String text = (hit.document().title() + " " + String.join(" ", hit.passage().headingPath()) + " " + hit.passage().text())
-                    .toLowerCase(Locale.ROOT);
-            boolean yearMissing = question.years().stream().anyMatch(year -> !text.contains(year));
-            long namesMissing = question.names().stream().filter(name -> !text.contains(name)).count();
+            String[] words = hit.analysis().words();
+            boolean yearMissing = question.years().stream().anyMatch(year -> Arrays.binarySearch(words, year) < 0);
+            long namesMissing = question.names().stream().filter(name -> Arrays.binarySearch(words, name) < 0).count();
             return new PassageView(hit, rank, concepts, Features.coverage(concepts, terms), Features.coverage(concepts, hit.analysis().headingTerms()),
                     unseenWeight == 0 ? 0 : rarestMissing / unseenWeight, (double) missing / count, (double) unknown / count,
                     yearMissing, question.names().isEmpty() ? 0 : (double) namesMissing / question.names().size());
         }
+    }
+
+    /**
+     * Which question concept each of a sentence's terms stands for, worked out once per sentence: the features below
+     * all count concepts in a sentence, and looking each term up once (rather than each concept's names in each
+     * sentence) keeps reading a question's 30 to 60 sentences cheap.
+     */
+    record ConceptMatches(int[] conceptAt, boolean[] found, int ownTerms) {
+
+        static ConceptMatches of(Map<String, Integer> byName, int concepts, AnalysedSentence sentence) {
+            String[] sequence = sentence.sequence();
+            int[] conceptAt = new int[sequence.length];
+            boolean[] found = new boolean[concepts];
+            for (int i = 0; i < sequence.length; i++) {
+                Integer concept = byName.get(sequence[i]);
+                conceptAt[i] = concept == null ? -1 : concept;
+                if (concept != null) {
+                    found[concept] = true;
+                }
+            }
+            int own = 0;
+            for (String term : sentence.terms()) {
+                own += byName.containsKey(term) ? 0 : 1;
+            }
+            return new ConceptMatches(conceptAt, found, own);
+        }
+    }
+
+    /** Each name of each concept, to the concept's index (the first concept, where two share a name). */
+    static Map<String, Integer> byName(List<Concept> concepts) {
+        Map<String, Integer> byName = new HashMap<>();
+        for (int c = 0; c < concepts.size(); c++) {
+            for (String name : concepts.get(c).names()) {
+                byName.putIfAbsent(name, c);
+            }
+        }
+        return byName;
     }
 
     /**
@@ -106,15 +142,22 @@ final class Features {
     static List<double[]> sentences(ReaderQuestion question, List<PassageView> passages) {
         float bestScore = 0;
         double bestOfAll = 0;
+        List<ConceptMatches[]> matchesByPassage = new ArrayList<>(passages.size());
         List<double[]> coverages = new ArrayList<>(passages.size());
+        Map<List<Concept>, Map<String, Integer>> names = new HashMap<>();
         for (PassageView passage : passages) {
             bestScore = Math.max(bestScore, passage.hit().score());
+            List<Concept> concepts = passage.concepts();
+            Map<String, Integer> byName = names.computeIfAbsent(concepts, Features::byName);
             List<AnalysedSentence> sentences = passage.hit().sentences();
+            ConceptMatches[] matches = new ConceptMatches[sentences.size()];
             double[] covered = new double[sentences.size()];
             for (int i = 0; i < covered.length; i++) {
-                covered[i] = coverage(passage.concepts(), sentences.get(i).terms());
+                matches[i] = ConceptMatches.of(byName, concepts.size(), sentences.get(i));
+                covered[i] = coverage(concepts, matches[i].found());
                 bestOfAll = Math.max(bestOfAll, covered[i]);
             }
+            matchesByPassage.add(matches);
             coverages.add(covered);
         }
         boolean listAsked = question.intent() == QuestionIntent.LIST || question.intent() == QuestionIntent.HOW;
@@ -124,22 +167,24 @@ final class Features {
             PassageView passage = passages.get(p);
             List<AnalysedSentence> sentences = passage.hit().sentences();
             List<Concept> concepts = passage.concepts();
+            ConceptMatches[] matches = matchesByPassage.get(p);
             double[] covered = coverages.get(p);
             double bestOfPassage = Arrays.stream(covered).max().orElse(0);
-            double[] local = localCoverage(concepts, sentences);
+            double[] local = localCoverage(concepts, matches);
             for (int i = 0; i < sentences.size(); i++) {
                 AnalysedSentence sentence = sentences.get(i);
+                ConceptMatches match = matches[i];
                 double coverage = covered[i];
-                boolean answerType = AnswerTypes.present(question.intent(), sentence.text(), sentence.list(), lowerQuestion);
+                boolean answerType = AnswerTypes.present(question.intent(), sentence.mentions(), lowerQuestion);
                 rows.add(new double[] {
                         coverage,
-                        shared(concepts, sentence.terms()),
+                        shared(match.found()),
                         bestOfPassage == 0 ? 0 : coverage / bestOfPassage,
                         bestOfAll == 0 ? 0 : coverage / bestOfAll,
                         bestOfPassage > 0 && coverage == bestOfPassage ? 1 : 0,
-                        pairs(concepts, sentence.sequence()),
-                        exactWords(question.words(), sentence.text()),
-                        density(concepts, sentence.sequence()),
+                        pairs(concepts.size(), match.conceptAt()),
+                        exactWords(question.words(), sentence.words()),
+                        density(match),
                         ANAPHORIC_START.matcher(sentence.text()).lookingAt() ? 1 : 0,
                         local[i],
                         passage.coverage(),
@@ -152,7 +197,7 @@ final class Features {
                         bestScore <= 0 ? 0 : passage.hit().score() / bestScore,
                         answerType ? 1 : 0,
                         answerType ? coverage : 0,
-                        novelty(concepts, sentence.terms()),
+                        sentence.terms().length == 0 ? 0 : (double) match.ownTerms() / sentence.terms().length,
                         Math.log1p(sentence.terms().length),
                         sentence.list() ? 1 : 0,
                         sentence.list() && listAsked ? 1 : 0,
@@ -168,15 +213,13 @@ final class Features {
      * it: in a section about PRISMA every sentence says "PRISMA", and the one that answers "is PRISMA mandatory" is
      * the one that also says "wajib".
      */
-    static double[] localCoverage(List<Concept> concepts, List<AnalysedSentence> sentences) {
-        int n = sentences.size();
+    static double[] localCoverage(List<Concept> concepts, ConceptMatches[] sentences) {
+        int n = sentences.length;
         double[] weights = new double[concepts.size()];
-        boolean[][] found = new boolean[n][concepts.size()];
         for (int c = 0; c < concepts.size(); c++) {
             int with = 0;
-            for (int i = 0; i < n; i++) {
-                found[i][c] = concepts.get(c).foundIn(sentences.get(i).terms());
-                with += found[i][c] ? 1 : 0;
+            for (ConceptMatches sentence : sentences) {
+                with += sentence.found()[c] ? 1 : 0;
             }
             weights[c] = concepts.get(c).weight() * Math.log((n + 1.0) / (with + 0.5));
         }
@@ -184,7 +227,7 @@ final class Features {
         double[] local = new double[n];
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < concepts.size(); c++) {
-                local[i] += found[i][c] ? weights[c] : 0;
+                local[i] += sentences[i].found()[c] ? weights[c] : 0;
             }
             local[i] = total <= 0 ? 0 : local[i] / total;
         }
@@ -194,23 +237,15 @@ final class Features {
     /** A sentence opening with a pronoun ("Ia", "Hal ini", "They") leans on the one before it and cannot lead alone. */
     private static final Pattern ANAPHORIC_START = Pattern.compile(
             "(?i)(ia|dia|beliau|mereka|hal ini|hal itu|ini|itu|tersebut|it|he|she|they|this|these|those|its|his|her|their)\\b");
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     /** The share of the question's own words (as typed, lower-cased, three letters or more) found in the sentence. */
-    static double exactWords(List<String> questionWords, String sentence) {
+    static double exactWords(List<String> questionWords, String[] sentenceWords) {
         if (questionWords.isEmpty()) {
             return 0;
         }
-        String lower = sentence.toLowerCase(Locale.ROOT);
         int found = 0;
         for (String word : questionWords) {
-            Matcher matcher = WORD.matcher(lower);
-            while (matcher.find()) {
-                if (matcher.group().equals(word)) {
-                    found++;
-                    break;
-                }
-            }
+            found += Arrays.binarySearch(sentenceWords, word) >= 0 ? 1 : 0;
         }
         return (double) found / questionWords.size();
     }
@@ -219,30 +254,23 @@ final class Features {
      * How close together the question's words stand in the sentence: the number of distinct question concepts found,
      * over the length of the shortest stretch of the sentence holding them all (1 when they stand side by side).
      */
-    static double density(List<Concept> concepts, String[] sequence) {
-        int[] conceptAt = new int[sequence.length];
-        java.util.Set<Integer> present = new java.util.HashSet<>();
-        for (int i = 0; i < sequence.length; i++) {
-            conceptAt[i] = -1;
-            for (int c = 0; c < concepts.size(); c++) {
-                if (concepts.get(c).names().contains(sequence[i])) {
-                    conceptAt[i] = c;
-                    present.add(c);
-                    break;
-                }
-            }
+    static double density(ConceptMatches matches) {
+        int present = 0;
+        for (boolean found : matches.found()) {
+            present += found ? 1 : 0;
         }
-        if (present.size() < 2) {
-            return present.isEmpty() ? 0 : 1;
+        if (present < 2) {
+            return present == 0 ? 0 : 1;
         }
-        int[] counts = new int[concepts.size()];
+        int[] conceptAt = matches.conceptAt();
+        int[] counts = new int[matches.found().length];
         int covered = 0;
         int shortest = Integer.MAX_VALUE;
-        for (int right = 0, left = 0; right < sequence.length; right++) {
+        for (int right = 0, left = 0; right < conceptAt.length; right++) {
             if (conceptAt[right] >= 0 && counts[conceptAt[right]]++ == 0) {
                 covered++;
             }
-            while (covered == present.size()) {
+            while (covered == present) {
                 shortest = Math.min(shortest, right - left + 1);
                 if (conceptAt[left] >= 0 && --counts[conceptAt[left]] == 0) {
                     covered--;
@@ -250,41 +278,44 @@ final class Features {
                 left++;
             }
         }
-        return (double) present.size() / shortest;
+        return (double) present / shortest;
     }
 
     /**
      * The share of the question's neighbouring word pairs ("uji tuntas", "pekerja anak", "born in") that stand side
      * by side in the sentence too: a sentence restating the question's phrase is likelier about the same thing.
      */
-    static double pairs(List<Concept> concepts, String[] sequence) {
-        if (concepts.size() < 2) {
+    static double pairs(int concepts, int[] conceptAt) {
+        if (concepts < 2) {
             return 0;
         }
-        int found = 0;
-        for (int c = 0; c + 1 < concepts.size(); c++) {
-            Concept first = concepts.get(c);
-            Concept second = concepts.get(c + 1);
-            for (int i = 0; i + 1 < sequence.length; i++) {
-                if (first.names().contains(sequence[i]) && second.names().contains(sequence[i + 1])) {
-                    found++;
-                    break;
-                }
+        boolean[] pair = new boolean[concepts - 1];
+        for (int i = 0; i + 1 < conceptAt.length; i++) {
+            if (conceptAt[i] >= 0 && conceptAt[i + 1] == conceptAt[i] + 1) {
+                pair[conceptAt[i]] = true;
             }
         }
-        return (double) found / (concepts.size() - 1);
+        int found = 0;
+        for (boolean present : pair) {
+            found += present ? 1 : 0;
+        }
+        return (double) found / (concepts - 1);
     }
 
     /**
      * @param lead        the chosen sentence's features ({@link #SENTENCE})
      * @param probability the sentence model's probability for it
-     * @param runnerUp    the best probability of any other sentence
+     * @param runnerUp    the best probability of a sentence of another passage: a rival answer, where the next
+     *                    sentence of the same passage only carries on the lead's
+     * @param passageMass the probabilities of all the lead's passage's sentences together
      */
-    static double[] answerability(ReaderQuestion question, PassageView passage, double[] lead, double probability, double runnerUp) {
+    static double[] answerability(ReaderQuestion question, PassageView passage, double[] lead, double probability, double runnerUp,
+                                  double passageMass) {
         double context = Math.max(lead[SENTENCE_COVERAGE], Math.max(lead[HEADING_COVERAGE], lead[PREVIOUS_COVERAGE]));
         return new double[] {
                 probability,
                 probability - runnerUp,
+                passageMass,
                 passage.coverage(),
                 lead[SENTENCE_COVERAGE],
                 context,
@@ -315,32 +346,26 @@ final class Features {
         return total == 0 ? 0 : found / total;
     }
 
-    /** The share of the concepts found, each counted once whatever its weight. */
-    private static double shared(List<Concept> concepts, String[] terms) {
-        if (concepts.isEmpty()) {
-            return 0;
+    /** The share of the concepts' weight among those found. */
+    static double coverage(List<Concept> concepts, boolean[] found) {
+        double total = 0;
+        double covered = 0;
+        for (int c = 0; c < concepts.size(); c++) {
+            total += concepts.get(c).weight();
+            covered += found[c] ? concepts.get(c).weight() : 0;
         }
-        return (double) concepts.stream().filter(concept -> concept.foundIn(terms)).count() / concepts.size();
+        return total == 0 ? 0 : covered / total;
     }
 
-    /** The share of the sentence's terms that are not the question's: what it adds beyond repeating the question. */
-    private static double novelty(List<Concept> concepts, String[] terms) {
-        if (terms.length == 0) {
+    /** The share of the concepts found, each counted once whatever its weight. */
+    private static double shared(boolean[] found) {
+        if (found.length == 0) {
             return 0;
         }
-        int own = 0;
-        for (String term : terms) {
-            boolean asked = false;
-            for (Concept concept : concepts) {
-                if (concept.names().contains(term)) {
-                    asked = true;
-                    break;
-                }
-            }
-            if (!asked) {
-                own++;
-            }
+        int count = 0;
+        for (boolean present : found) {
+            count += present ? 1 : 0;
         }
-        return (double) own / terms.length;
+        return (double) count / found.length;
     }
 }

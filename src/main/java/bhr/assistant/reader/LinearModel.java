@@ -23,9 +23,14 @@ final class LinearModel {
     private final double[] weights;
     private final double bias;
     private final double threshold;
+    private final double structuredThreshold;
 
-    /** @param threshold the least probability that counts as yes (0.5 unless chosen otherwise) */
-    LinearModel(List<String> features, double[] mean, double[] scale, double[] weights, double bias, double threshold) {
+    /**
+     * @param threshold           the least probability that counts as yes (0.5 unless chosen otherwise)
+     * @param structuredThreshold the same for rows about a structured section ({@link Features#ANSWERABILITY_INPUTS})
+     */
+    LinearModel(List<String> features, double[] mean, double[] scale, double[] weights, double bias, double threshold,
+                double structuredThreshold) {
         if (features.size() != mean.length || mean.length != scale.length || scale.length != weights.length) {
             throw new IllegalArgumentException("a weight, mean and scale for every feature");
         }
@@ -35,14 +40,19 @@ final class LinearModel {
         this.weights = weights.clone();
         this.bias = bias;
         this.threshold = threshold;
+        this.structuredThreshold = structuredThreshold;
     }
 
-    double threshold() {
-        return threshold;
+    LinearModel(List<String> features, double[] mean, double[] scale, double[] weights, double bias) {
+        this(features, mean, scale, weights, bias, 0.5, 0.5);
     }
 
-    LinearModel withThreshold(double chosen) {
-        return new LinearModel(features, mean, scale, weights, bias, chosen);
+    double threshold(boolean structured) {
+        return structured ? structuredThreshold : threshold;
+    }
+
+    LinearModel withThresholds(double plain, double structured) {
+        return new LinearModel(features, mean, scale, weights, bias, plain, structured);
     }
 
     List<String> features() {
@@ -62,8 +72,8 @@ final class LinearModel {
     }
 
     /**
-     * Reads a model written by {@link #write}: comment lines start with '#', then "bias" and "threshold", then one
-     * line per feature "name mean scale weight" (tab-separated). The features must be exactly those expected, in order:
+     * Reads a model written by {@link #write}: comment lines start with '#', then "bias", "threshold" and
+     * "threshold.structured", then one line per feature "name mean scale weight" (tab-separated). The features must be exactly those expected, in order:
      * a model trained on other features would silently weigh the wrong numbers.
      */
     static LinearModel read(String resource, List<String> expectedFeatures) {
@@ -75,6 +85,7 @@ final class LinearModel {
         List<double[]> rows = new ArrayList<>();
         double bias = 0;
         double threshold = 0.5;
+        double structuredThreshold = 0.5;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
@@ -85,6 +96,8 @@ final class LinearModel {
                     bias = Double.parseDouble(parts[1]);
                 } else if (parts[0].equals("threshold")) {
                     threshold = Double.parseDouble(parts[1]);
+                } else if (parts[0].equals("threshold.structured")) {
+                    structuredThreshold = Double.parseDouble(parts[1]);
                 } else {
                     names.add(parts[0]);
                     rows.add(new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]), Double.parseDouble(parts[3])});
@@ -97,7 +110,7 @@ final class LinearModel {
             throw new IllegalStateException("reader model " + resource + " has features " + names + ", expected " + expectedFeatures
                     + ": retrain it (README, 'Answer quality')");
         }
-        return new LinearModel(names, column(rows, 0), column(rows, 1), column(rows, 2), bias, threshold);
+        return new LinearModel(names, column(rows, 0), column(rows, 1), column(rows, 2), bias, threshold, structuredThreshold);
     }
 
     /** The model in the format {@link #read} takes, after the given comment lines. */
@@ -107,6 +120,7 @@ final class LinearModel {
         out.append("# feature\tmean\tscale\tweight (on the standardised feature)\n");
         out.append("bias\t").append(format(bias)).append('\n');
         out.append("threshold\t").append(format(threshold)).append('\n');
+        out.append("threshold.structured\t").append(format(structuredThreshold)).append('\n');
         for (int i = 0; i < features.size(); i++) {
             out.append(features.get(i)).append('\t').append(format(mean[i])).append('\t').append(format(scale[i]))
                     .append('\t').append(format(weights[i])).append('\n');

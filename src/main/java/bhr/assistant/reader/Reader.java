@@ -64,7 +64,7 @@ public final class Reader {
         List<Candidate> chosen = support(lead, candidates);
         List<Reading.Chosen> sentences = chosen.stream()
                 .map(c -> new Reading.Chosen(c.hit(), c.analysed().text(), c.analysed().start(), c.analysed().list())).toList();
-        return new Reading(confidence >= model.threshold(), confidence, asked.intent(), sentences);
+        return new Reading(confidence >= model.threshold(lead.passage().structured()), confidence, asked.intent(), sentences);
     }
 
     /**
@@ -116,9 +116,11 @@ public final class Reader {
         return candidate.passage().hit().document().language().equals(asked.language());
     }
 
-    double[] answerabilityFeatures(ReaderQuestion asked, Candidate lead, List<Candidate> ranked) {
-        double runnerUp = ranked.stream().filter(candidate -> candidate != lead).mapToDouble(Candidate::probability).findFirst().orElse(0);
-        return Features.answerability(asked, lead.passage(), lead.features(), lead.probability(), runnerUp);
+    static double[] answerabilityFeatures(ReaderQuestion asked, Candidate lead, List<Candidate> ranked) {
+        double runnerUp = ranked.stream().filter(candidate -> candidate.hit() != lead.hit()).mapToDouble(Candidate::probability)
+                .findFirst().orElse(0);
+        double passageMass = ranked.stream().filter(candidate -> candidate.hit() == lead.hit()).mapToDouble(Candidate::probability).sum();
+        return Features.answerability(asked, lead.passage(), lead.features(), lead.probability(), runnerUp, passageMass);
     }
 
     /** The lead, then what supports it, each at most once and none repeating another. */

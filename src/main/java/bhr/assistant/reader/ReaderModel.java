@@ -34,7 +34,11 @@ public final class ReaderModel {
         return answerability;
     }
 
-    double threshold() {
-        return answerability.threshold();
+    /**
+     * The least answerability probability for found=true: one for sections of structured documents (chosen on BHR
+     * valid, as the knowledge base is written), one for plain paragraphs and pages (chosen on IDK-MRC valid).
+     */
+    double threshold(boolean structured) {
+        return answerability.threshold(structured);
     }
 }

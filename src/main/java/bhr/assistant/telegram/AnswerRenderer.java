@@ -3,6 +3,7 @@ package bhr.assistant.telegram;
 import bhr.assistant.answer.Answer;
 import bhr.assistant.answer.Citation;
 import bhr.assistant.kb.KnowledgeDocument;
+import bhr.assistant.kb.Source;
 import bhr.assistant.search.PassageHit;
 
 import java.util.ArrayList;
@@ -62,8 +63,21 @@ final class AnswerRenderer {
         if (messages.has("status." + citation.status())) {
             line.append(" (").append(TelegramHtml.escape(messages.get("status." + citation.status()))).append(')');
         }
+        // The passage's own sources, where its statements are written: the official text a civil servant cites.
+        List<String> sources = new ArrayList<>();
+        for (Source source : citation.sources().subList(0, Math.min(MAX_SOURCES_SHOWN, citation.sources().size()))) {
+            String described = source.publisher().isEmpty() ? "" : ", " + source.publisher();
+            described += source.date().isEmpty() ? "" : ", " + source.date();
+            sources.add(TelegramHtml.link(source.url(), source.title()) + TelegramHtml.escape(described));
+        }
+        if (!sources.isEmpty()) {
+            line.append("\n    ↳ ").append(String.join("; ", sources));
+        }
         return line.toString();
     }
+
+    /** A citation lists at most this many of its passage's sources; the web page and the API have them all. */
+    private static final int MAX_SOURCES_SHOWN = 2;
 
     /** Whether a cited document is still the version an answer quoted. */
     enum Freshness { CURRENT, REPLACED, DELETED }

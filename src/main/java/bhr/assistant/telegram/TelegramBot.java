@@ -7,6 +7,8 @@ import bhr.assistant.answer.Question;
 import bhr.assistant.chat.AnswerMemory;
 import bhr.assistant.chat.DeliveryLog;
 import bhr.assistant.chat.Ballot;
+import bhr.assistant.chat.ChatExecutor;
+import bhr.assistant.chat.ObligationListing;
 import bhr.assistant.chat.RememberedAnswer;
 import bhr.assistant.chat.VoteBook;
 import bhr.assistant.chat.VoteOutcome;

@@ -342,14 +342,30 @@ public class KnowledgeBaseUpdater {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot measure the stored data: {}", e.toString());
         }
+        List<KnowledgeBaseStatus.StalePassage> stale = index.isReady() ? stalePassages() : List.of();
         synchronized (this) {
             int uploaded = (int) manifest.documents().values().stream()
                     .filter(entry -> entry.served().filter(served -> !served.bundled()).isPresent()).count();
             return new KnowledgeBaseStatus(
                     version == null ? 0 : version.number(), version == null ? "" : version.contentHash(), manifest.revision(),
                     version == null ? 0 : version.documents(), version == null ? 0 : version.passages(),
-                    uploaded, lastUpdate, lastError, lastErrorAt, skipped(), storage);
+                    uploaded, lastUpdate, lastError, lastErrorAt, skipped(), storage, stale);
         }
+    }
+
+    /** Passages whose "Per:" date is older than the configured age, oldest first. */
+    private List<KnowledgeBaseStatus.StalePassage> stalePassages() {
+        java.time.YearMonth cutOff = java.time.YearMonth.now(java.time.ZoneOffset.UTC).minusMonths(config.staleAfterMonths());
+        List<KnowledgeBaseStatus.StalePassage> stale = new ArrayList<>();
+        for (KnowledgeDocument document : servedDocuments()) {
+            for (bhr.assistant.kb.Passage passage : document.passages()) {
+                if (passage.asOf().length() >= 7 && java.time.YearMonth.parse(passage.asOf().substring(0, 7)).isBefore(cutOff)) {
+                    stale.add(new KnowledgeBaseStatus.StalePassage(passage.id(), passage.sectionLabel(), passage.asOf()));
+                }
+            }
+        }
+        stale.sort(java.util.Comparator.comparing(KnowledgeBaseStatus.StalePassage::asOf).thenComparing(KnowledgeBaseStatus.StalePassage::passageId));
+        return stale;
     }
 
     /** The documents served now. */

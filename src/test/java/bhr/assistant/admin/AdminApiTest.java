@@ -96,6 +96,20 @@ class AdminApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void status_lists_passages_whose_dated_statements_are_due_for_re_checking() throws Exception {
+        String thisMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        upload("bertanggal", "text/markdown", ("---\nid: bertanggal\ntitle: Dokumen Bertanggal\nkind: guide\nlanguage: id\n"
+                + "source: Uji\nurl: https://example.org/tgl\nstatus: berlaku\n---\n# Lama\nPer: 2020-03\n\nAturan itu masih rancangan.\n\n"
+                + "# Baru\nPer: " + thisMonth + "\n\nAturan lain masih dibahas.\n").getBytes(StandardCharsets.UTF_8), "");
+
+        List<Map<String, Object>> stale = list(admin(HttpRequest.GET("/admin/status")).get("stale"));
+
+        assertTrue(stale.stream().anyMatch(passage -> passage.get("passageId").equals("bertanggal#lama") && passage.get("asOf").equals("2020-03")),
+                stale.toString());
+        assertTrue(stale.stream().noneMatch(passage -> passage.get("passageId").equals("bertanggal#baru")), stale.toString());
+    }
+
+    @Test
     void every_format_can_be_uploaded_and_answers_at_once() throws Exception {
         upload("unggah-md", "text/markdown", ("---\nid: unggah-md\ntitle: Dokumen Markdown Unggahan\nkind: guide\nlanguage: id\n"
                 + "source: Uji\nurl: https://example.org/md\nstatus: berlaku\n---\n# Kopi\nPetani kopi zamrudmarkdown wajib dilindungi.\n")

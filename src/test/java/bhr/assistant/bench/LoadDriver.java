@@ -48,20 +48,21 @@ final class LoadDriver {
         return startService(port, data, adminToken, answerCache, java.util.Map.of());
     }
 
-    /** The same, with more settings (DATABASE_URL for a replica). */
-    static Process startService(int port, Path data, String adminToken, boolean answerCache, java.util.Map<String, String> env) throws IOException {
+    /** @param settings further environment variables (chat channels pointed at fake APIs) */
+    static Process startService(int port, Path data, String adminToken, boolean answerCache, java.util.Map<String, String> settings) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString()).redirectErrorStream(true)
                 .redirectOutput(data.resolve("service.log").toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(port));
         builder.environment().put("DATA_DIR", data.toString());
         builder.environment().put("ADMIN_TOKEN", adminToken);
         builder.environment().remove("TELEGRAM_BOT_TOKEN");
+        List.of("WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN").forEach(builder.environment()::remove);
         // All load comes from one loopback client, which the per-client limit would throttle after 120 requests.
         builder.environment().put("API_RATE_LIMIT", "0");
         if (!answerCache) {
             builder.environment().put("ANSWER_CACHE_SIZE", "0");
         }
-        builder.environment().putAll(env);
+        builder.environment().putAll(settings);
         return builder.start();
     }
 

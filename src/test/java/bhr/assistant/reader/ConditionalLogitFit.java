@@ -73,7 +73,7 @@ final class ConditionalLogitFit {
                 break;
             }
         }
-        return new LinearModel(features, mean, scale, beta.toArray(), 0, 0.5);
+        return new LinearModel(features, mean, scale, beta.toArray(), 0);
     }
 
     private static Evaluation evaluate(List<Group> groups, double[][][] z, RealVector beta, double lambda, boolean derivatives) {

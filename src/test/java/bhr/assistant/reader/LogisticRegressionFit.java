@@ -93,6 +93,6 @@ final class LogisticRegressionFit {
         for (int j = 0; j < d; j++) {
             coefficients[j] = beta.getEntry(j + 1);
         }
-        return new LinearModel(features, mean, scale, coefficients, beta.getEntry(0), 0.5);
+        return new LinearModel(features, mean, scale, coefficients, beta.getEntry(0));
     }
 }

@@ -97,18 +97,20 @@ class ReaderTraining {
             bhrValid = List.of(); // the evaluation questions have no facts yet: nothing to weigh answers by
         }
         describe("BHR valid", bhrValid, sentences);
-        double threshold = chooseThreshold(sentences, answerability, idkValid, bhrValid);
-        System.out.println("BHR train (seen in training) at the chosen threshold:");
-        chooseThreshold(sentences, answerability, bhrTraining, List.of());
+        System.out.println("IDK-MRC valid (plain paragraphs): the threshold with the best balanced accuracy");
+        double plain = chooseThreshold(sentences, answerability, idkValid);
+        System.out.println("BHR valid (structured sections): the threshold with the best balanced accuracy");
+        double structured = bhrValid.isEmpty() ? plain : chooseThreshold(sentences, answerability, bhrValid);
 
-        LinearModel chosen = answerability.withThreshold(threshold);
+        LinearModel chosen = answerability.withThresholds(plain, structured);
         List<String> header = List.of(
                 "BHR Assistant reader model, written by: mvn -B test -Dtest=ReaderTraining -Dreader.train=true",
                 "Trained on IDK-MRC train (Putri & Oh, EMNLP 2022; github.com/rifkiaputri/IDK-MRC; CC BY-SA 4.0), built on TyDi QA",
                 "(Clark et al. 2020; CC BY-SA 4.0), and on the project's own BHR questions (src/test/resources/eval/bhr-train.jsonl).",
                 "These weights are derived from those data sets and are shared under CC BY-SA 4.0.",
                 String.format(Locale.ROOT, "Training: %d questions choosing among their sentences, %d questions answered or not; "
-                        + "threshold chosen on IDK-MRC valid (%d) and BHR valid (%d).", groups.size(), answerRows.size(), idkValid.size(), bhrValid.size()));
+                        + "thresholds chosen on IDK-MRC valid (%d, plain paragraphs) and BHR valid (%d, structured sections).",
+                        groups.size(), answerRows.size(), idkValid.size(), bhrValid.size()));
         Files.createDirectories(RESOURCES);
         Files.writeString(RESOURCES.resolve("sentence-model.tsv"), sentences.write(header), StandardCharsets.UTF_8);
         Files.writeString(RESOURCES.resolve("answerability-model.tsv"), chosen.write(header), StandardCharsets.UTF_8);
@@ -188,8 +190,7 @@ class ReaderTraining {
         ranked.sort(Comparator.comparingDouble(Reader.Candidate::probability).reversed()
                 .thenComparingInt(Reader.Candidate::hit).thenComparingInt(Reader.Candidate::sentence));
         Reader.Candidate lead = Reader.lead(read.asked(), ranked);
-        double runnerUp = ranked.stream().filter(c -> c != lead).mapToDouble(Reader.Candidate::probability).findFirst().orElse(0);
-        double[] features = Features.answerability(read.asked(), lead.passage(), lead.features(), lead.probability(), runnerUp);
+        double[] features = Reader.answerabilityFeatures(read.asked(), lead, ranked);
         return new Lead(Features.inputs(features, lead.passage().structured()), read.states()[scored.indexOf(lead)]);
     }
 
@@ -217,54 +218,43 @@ class ReaderTraining {
     }
 
     /**
-     * The threshold with the best mean of IDK-MRC valid's balanced accuracy (the share of answerable questions whose
-     * lead states the answer and is given, and the share of unanswerable ones refused, weighed equally, as the set is
-     * built half and half) and BHR valid's accuracy (the share of questions handled right, so that each weighs as
-     * often as users ask it: mostly things the knowledge base does hold).
+     * The threshold with the best balanced accuracy: the mean of the share of answerable questions whose lead states
+     * the answer and is given, and the share of unanswerable ones refused. Plain accuracy would let BHR's 103 answerable
+     * questions outvote its 14 unanswerable ones and settle on answering nearly everything, while a confident answer
+     * to a question the knowledge base cannot answer is the worst outcome.
      */
-    static double chooseThreshold(LinearModel sentences, LinearModel answerability, List<Read> idkValid, List<Read> bhrValid) {
-        double best = 0.5;
-        double bestScore = -1;
-        List<List<Read>> sets = bhrValid.isEmpty() ? List.of(idkValid) : List.of(idkValid, bhrValid);
-        List<List<double[]>> outcomes = new ArrayList<>();
-        for (List<Read> set : sets) {
-            List<double[]> rows = new ArrayList<>();
-            for (Read read : set) {
-                Lead lead = lead(read, sentences);
-                rows.add(new double[] {answerability.probability(lead.features()), read.question().answerable() ? 1 : 0, lead.states() ? 1 : 0});
-            }
-            outcomes.add(rows);
+    static double chooseThreshold(LinearModel sentences, LinearModel answerability, List<Read> valid) {
+        List<double[]> rows = new ArrayList<>();
+        for (Read read : valid) {
+            Lead lead = lead(read, sentences);
+            rows.add(new double[] {answerability.probability(lead.features()), read.question().answerable() ? 1 : 0, lead.states() ? 1 : 0});
         }
+        double[] scores = new double[100];
         for (int step = 1; step < 100; step++) {
             double threshold = step / 100.0;
-            double score = 0;
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "threshold %.2f", threshold));
-            for (int set = 0; set < outcomes.size(); set++) {
-                List<double[]> rows = outcomes.get(set);
-                double[] rates = rates(rows, threshold);
-                score += (set == 0 ? (rates[0] + rates[1]) / 2 : accuracy(rows, threshold)) / outcomes.size();
-                line.append(String.format(Locale.ROOT, " | answered right %.3f refused %.3f", rates[0], rates[1]));
-            }
+            double[] rates = rates(rows, threshold);
+            scores[step] = (rates[0] + rates[1]) / 2;
             if (step % 5 == 0) {
-                System.out.println(line);
-            }
-            if (score > bestScore) {
-                bestScore = score;
-                best = threshold;
+                System.out.printf(Locale.ROOT, "threshold %.2f | answered right %.3f refused %.3f | score %.3f%n", threshold, rates[0], rates[1],
+                        scores[step]);
             }
         }
-        System.out.printf(Locale.ROOT, "chosen threshold %.2f (mean balanced accuracy %.3f)%n", best, bestScore);
+        // The best score over a window of +-0.03, not at a single point: the valid sets are small (BHR has 14 unanswerable
+        // questions), and a lone peak is noise, where a plateau is a setting that holds on questions not yet seen.
+        double best = 0.5;
+        double bestScore = -1;
+        for (int step = 4; step < 96; step++) {
+            double windowed = 0;
+            for (int near = step - 3; near <= step + 3; near++) {
+                windowed += scores[near] / 7;
+            }
+            if (windowed > bestScore) {
+                bestScore = windowed;
+                best = step / 100.0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "chosen threshold %.2f (balanced accuracy %.3f)%n", best, bestScore);
         return best;
-    }
-
-    /** The share of questions handled right: answered with a lead stating the answer, or refused when unanswerable. */
-    static double accuracy(List<double[]> rows, double threshold) {
-        int right = 0;
-        for (double[] row : rows) {
-            boolean found = row[0] >= threshold;
-            right += row[1] == 1 ? (found && row[2] == 1 ? 1 : 0) : (found ? 0 : 1);
-        }
-        return rows.isEmpty() ? 0 : (double) right / rows.size();
     }
 
     /** {share of answerable questions answered with a stating lead, share of unanswerable questions refused} */
@@ -290,6 +280,6 @@ class ReaderTraining {
         int d = features.size();
         double[] ones = new double[d];
         java.util.Arrays.fill(ones, 1);
-        return new LinearModel(features, new double[d], ones, new double[d], 0, 0.5);
+        return new LinearModel(features, new double[d], ones, new double[d], 0);
     }
 }

@@ -1,4 +1,4 @@
-package bhr.assistant.telegram;
+package bhr.assistant.chat;
 
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.index.PassageAnalysis;
@@ -15,15 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The sections a duty bearer's "Pihak:" line names, for /kewajiban, a page at a time. Only sections of documents
+ * The sections a duty bearer's "Pihak:" line names, for /kewajiban in every chat channel, a page at a time. Only sections of documents
  * in the user's language are listed. Those that state duties come first: the ones a search for the language's
  * duty words ("wajib", "tugas", ... / "must", "shall", ...) finds among the actor's sections, best first; then
  * every other section tagged for the actor, in document order. Listing by tag, not by search alone, is what keeps a
  * duty bearer whose sections use none of the duty words (Komnas HAM's "kewenangan") from showing "none".
  */
-final class ObligationListing {
+public final class ObligationListing {
 
-    static final int PAGE_SIZE = 5;
+    public static final int PAGE_SIZE = 5;
     /** Enough to rank every section of any one actor; the rest follow in document order anyway. */
     private static final int RANKED = 60;
 
@@ -32,9 +32,9 @@ final class ObligationListing {
      * @param offset how many came before it
      * @param total  all sections listed for the actor in this language
      */
-    record Page(List<PassageHit> items, int offset, int total) {
+    public record Page(List<PassageHit> items, int offset, int total) {
 
-        boolean hasMore() {
+        public boolean hasMore() {
             return offset + items.size() < total;
         }
     }
@@ -42,12 +42,12 @@ final class ObligationListing {
     private final PassageRetriever retriever;
     private final KnowledgeIndex index;
 
-    ObligationListing(PassageRetriever retriever, KnowledgeIndex index) {
+    public ObligationListing(PassageRetriever retriever, KnowledgeIndex index) {
         this.retriever = retriever;
         this.index = index;
     }
 
-    Page page(String actor, String language, String dutyWords, int offset) {
+    public Page page(String actor, String language, String dutyWords, int offset) {
         Map<String, PassageHit> listed = new LinkedHashMap<>();
         for (PassageHit hit : retriever.retrieve(new SearchRequest(dutyWords, RANKED, Optional.of(actor), false, Optional.of(language))).hits()) {
             if (hit.document().language().equals(language)) {

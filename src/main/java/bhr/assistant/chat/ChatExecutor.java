@@ -1,4 +1,4 @@
-package bhr.assistant.telegram;
+package bhr.assistant.chat;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,18 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs each chat's updates in arrival order and different chats in parallel. TelegramBots hands updates to
- * one consumer thread; answering there would make every chat wait for the slowest one.
+ * Runs each chat's work in arrival order and different chats in parallel. TelegramBots hands updates to one
+ * consumer thread and a webhook answers at once; answering there would make every chat wait for the slowest one.
+ * The key is whatever tells a chat apart: a Telegram chat id, a hashed WhatsApp number.
  */
-final class ChatExecutor implements AutoCloseable {
+public final class ChatExecutor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatExecutor.class);
 
     private final ExecutorService workers;
     /** The last task queued per chat; the next one for that chat runs after it. */
-    private final ConcurrentHashMap<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Object, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
 
-    ChatExecutor(int threads, String name) {
+    public ChatExecutor(int threads, String name) {
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = runnable -> {
             Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
@@ -33,10 +34,10 @@ final class ChatExecutor implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(threads, factory);
     }
 
-    void submit(long chatId, Runnable task) {
-        CompletableFuture<Void> next = tails.compute(chatId, (id, tail) ->
+    public void submit(Object chat, Runnable task) {
+        CompletableFuture<Void> next = tails.compute(chat, (id, tail) ->
                 (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail).thenRunAsync(() -> runSafely(task), workers));
-        next.whenComplete((ignored, error) -> tails.remove(chatId, next));
+        next.whenComplete((ignored, error) -> tails.remove(chat, next));
     }
 
     private static void runSafely(Runnable task) {
@@ -44,7 +45,7 @@ final class ChatExecutor implements AutoCloseable {
             task.run();
         } catch (RuntimeException e) {
             // The task apologises to its user itself; this only keeps the chat's queue going.
-            LOG.error("Telegram update failed", e);
+            LOG.error("A chat's task failed", e);
         }
     }
 

@@ -1,0 +1,277 @@
+package bhr.assistant.whatsapp;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the bot sends, queued per user and delivered in order, many users in parallel (the same shape as Telegram's
+ * ChatOutbox). A user's queue waits without holding a thread:
+ * <ul>
+ *   <li>rate limits (HTTP 429, or codes 4, 80007, 130429, 131048, 131056): the queue waits for the Retry-After Meta
+ *       names, else for a pause that doubles from 1 s up to a minute, and goes on in order; nothing is dropped;</li>
+ *   <li>Meta's own trouble (5xx, codes 1, 2, 131000, 131016) and network failures: retried the same way until the
+ *       give-up time has passed since the first failure (90 s by default);</li>
+ *   <li>an interactive message refused as invalid (100, 131008, 131009): sent again as plain text;</li>
+ *   <li>anything else (131047: the 24-hour window closed; the user is not on WhatsApp; a bad token) is final and logged.</li>
+ * </ul>
+ * Each message carries the end of the user's 24-hour customer-service window: a message still waiting then is
+ * dropped (logged), since WhatsApp only lets a business write to a user within 24 hours of the user's last message,
+ * and this channel sends nothing unsolicited.
+ */
+final class WhatsAppOutbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhatsAppOutbox.class);
+    /** More than this many messages waiting for one user means something is wrong; beyond it new ones are refused (logged). */
+    static final int MOST_QUEUED_PER_USER = 200;
+
+    /**
+     * @param firstPause   the first wait after a rate limit or failure (doubled each time after)
+     * @param longestPause the longest wait between two tries
+     * @param giveUpAfter  how long a message keeps being retried through server and network failures
+     */
+    record Timing(Duration firstPause, Duration longestPause, Duration giveUpAfter) {
+
+        static Timing standard(Duration giveUpAfter) {
+            return new Timing(Duration.ofSeconds(1), Duration.ofSeconds(60), giveUpAfter);
+        }
+    }
+
+    /** A message waiting for its user's turn, with what its retries have cost so far. */
+    private static final class Pending {
+        GraphMessages.Outgoing message;
+        final Instant windowCloses;
+        long firstFailureNanos;
+        Duration pause;
+
+        Pending(GraphMessages.Outgoing message, Instant windowCloses, Duration firstPause) {
+            this.message = message;
+            this.windowCloses = windowCloses;
+            this.pause = firstPause;
+        }
+    }
+
+    /** One user's queue (keyed by the hashed number). Only one drain runs per lane at a time: that keeps the order. */
+    private static final class Lane {
+        final String user;
+        final Deque<Pending> queue = new ArrayDeque<>();
+        boolean draining;
+
+        Lane(String user) {
+            this.user = user;
+        }
+    }
+
+    private final GraphApi api;
+    private final Timing timing;
+    private final Clock clock;
+    private final ScheduledThreadPoolExecutor senders;
+    private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+
+    WhatsAppOutbox(GraphApi api, int threads, Timing timing, Clock clock) {
+        this.api = api;
+        this.timing = timing;
+        this.clock = clock;
+        AtomicInteger count = new AtomicInteger();
+        this.senders = new ScheduledThreadPoolExecutor(Math.max(1, threads), runnable -> {
+            Thread thread = new Thread(runnable, "whatsapp-send-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.senders.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Queues a message for the user; the user's messages go out in the order queued.
+     *
+     * @param user         the hashed number, which orders the queue and names the user in logs
+     * @param windowCloses the end of the user's customer-service window: the message is not sent after it
+     */
+    void send(String user, GraphMessages.Outgoing message, Instant windowCloses) {
+        Pending pending = new Pending(message, windowCloses, timing.firstPause());
+        Lane[] toStart = new Lane[1];
+        lanes.compute(user, (key, existing) -> {
+            Lane lane = existing == null ? new Lane(key) : existing;
+            synchronized (lane) {
+                if (lane.queue.size() >= MOST_QUEUED_PER_USER) {
+                    LOG.warn("WhatsApp: {} messages already wait for user {}; refused another", lane.queue.size(), key);
+                    return lane;
+                }
+                lane.queue.addLast(pending);
+                if (!lane.draining) {
+                    lane.draining = true;
+                    toStart[0] = lane;
+                }
+            }
+            return lane;
+        });
+        if (toStart[0] != null) {
+            run(() -> drain(toStart[0]), Duration.ZERO);
+        }
+    }
+
+    /** True when nothing waits for the user: a typing indicator then shows at the right moment. */
+    boolean idle(String user) {
+        Lane lane = lanes.get(user);
+        if (lane == null) {
+            return true;
+        }
+        synchronized (lane) {
+            return lane.queue.isEmpty();
+        }
+    }
+
+    /**
+     * Marks the user's message read (blue ticks), with a typing indicator if asked: tried once, at once, outside the
+     * queue (it is not a message, and a lost receipt costs nothing).
+     */
+    void markRead(String messageId, boolean typing) {
+        try {
+            api.post(GraphMessages.read(messageId, typing));
+        } catch (GraphApiException | IOException e) {
+            LOG.debug("WhatsApp read receipt not taken: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends the user's queued messages until none is left or one must wait; a wait schedules the next drain instead of sleeping. */
+    private void drain(Lane lane) {
+        while (true) {
+            Pending next;
+            synchronized (lane) {
+                next = lane.queue.peekFirst();
+            }
+            if (next == null && finished(lane)) {
+                return;
+            }
+            if (next == null) {
+                continue; // something was queued while the lane was being retired
+            }
+            Duration wait = attempt(lane, next);
+            if (wait != null) {
+                run(() -> drain(lane), wait);
+                return;
+            }
+            synchronized (lane) {
+                lane.queue.pollFirst();
+            }
+        }
+    }
+
+    /** Retires an empty lane; false when a message arrived meanwhile and the drain must go on. */
+    private boolean finished(Lane lane) {
+        boolean[] done = new boolean[1];
+        lanes.computeIfPresent(lane.user, (key, current) -> {
+            synchronized (lane) {
+                if (current != lane || !lane.queue.isEmpty()) {
+                    return current;
+                }
+                lane.draining = false;
+                done[0] = true;
+                return null;
+            }
+        });
+        return done[0] || lanes.get(lane.user) != lane;
+    }
+
+    /** Tries one message: null when it is done with (sent, or failed for good and logged), else how long the user's queue waits. */
+    private Duration attempt(Lane lane, Pending pending) {
+        if (clock.instant().isAfter(pending.windowCloses)) {
+            LOG.info("WhatsApp: a reply to user {} was not sent: the 24-hour customer-service window closed while it waited", lane.user);
+            return null;
+        }
+        try {
+            api.post(pending.message.payload());
+            return null;
+        } catch (GraphApiException e) {
+            if (e.rateLimited()) {
+                Duration wait = e.retryAfter() != null ? e.retryAfter() : nextPause(pending);
+                LOG.info("WhatsApp rate limit ({}); user {}'s messages wait {} ms and follow in order", e.getMessage(), lane.user, wait.toMillis());
+                return wait;
+            }
+            if (e.invalidMessage() && pending.message.interactive()) {
+                LOG.warn("WhatsApp refused an interactive message to user {} ({}); sending it again as plain text. It was: {}",
+                        lane.user, e.getMessage(), Privacy.withoutNumbers(pending.message.plainText()));
+                pending.message = pending.message.asPlainText();
+                return Duration.ZERO;
+            }
+            if (e.temporary()) {
+                return retryLater(lane, pending, e.getMessage());
+            }
+            if (e.windowClosed()) {
+                LOG.info("WhatsApp: user {} wrote over 24 hours ago; the reply was not sent ({})", lane.user, e.getMessage());
+                return null;
+            }
+            LOG.warn("WhatsApp refused a message to user {} for good: {}", lane.user, e.getMessage());
+            return null;
+        } catch (IOException e) {
+            return retryLater(lane, pending, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (RuntimeException e) {
+            LOG.error("WhatsApp message to user {} could not be sent", lane.user, e);
+            return null;
+        }
+    }
+
+    private Duration retryLater(Lane lane, Pending pending, String reason) {
+        long now = System.nanoTime();
+        if (pending.firstFailureNanos == 0) {
+            pending.firstFailureNanos = now;
+        }
+        if (now + pending.pause.toNanos() - pending.firstFailureNanos > timing.giveUpAfter().toNanos()) {
+            LOG.warn("WhatsApp message to user {} given up after {} s of failures: {}", lane.user,
+                    (now - pending.firstFailureNanos) / 1_000_000_000L, reason);
+            return null;
+        }
+        LOG.info("WhatsApp send failed ({}); retrying user {}'s messages in {} ms", reason, lane.user, pending.pause.toMillis());
+        return nextPause(pending);
+    }
+
+    private Duration nextPause(Pending pending) {
+        Duration wait = pending.pause;
+        Duration doubled = wait.multipliedBy(2);
+        pending.pause = doubled.compareTo(timing.longestPause()) > 0 ? timing.longestPause() : doubled;
+        return wait;
+    }
+
+    private void run(Runnable task, Duration delay) {
+        try {
+            senders.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("WhatsApp outbox closed; a queued message was not sent");
+        }
+    }
+
+    /** Messages waiting, for every user: for the log at shutdown. */
+    private int waiting() {
+        return lanes.values().stream().mapToInt(lane -> {
+            synchronized (lane) {
+                return lane.queue.size();
+            }
+        }).sum();
+    }
+
+    @Override
+    public void close() {
+        int waiting = waiting();
+        senders.shutdownNow();
+        if (waiting > 0) {
+            LOG.warn("WhatsApp outbox closed with {} message(s) not yet delivered", waiting);
+        }
+    }
+
+}
