@@ -18,6 +18,10 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("migrate-data-dir")) {
+            // One command copies a file DATA_DIR into PostgreSQL (README, "Scaling out"); the service does not start.
+            System.exit(bhr.assistant.postgres.DataDirectoryMigration.run());
+        }
         // config/application.yml holds the deployable defaults (CONTRACT.md). Micronaut reads it when named in
         // micronaut.config.files; environment variables still override it.
         Path deployConfig = Path.of("config", "application.yml");

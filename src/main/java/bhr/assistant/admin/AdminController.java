@@ -13,6 +13,7 @@ import bhr.assistant.kb.LoadProblem;
 import bhr.assistant.store.AuditEntry;
 import bhr.assistant.store.DocumentVersion;
 import bhr.assistant.store.StaleRevisionException;
+import bhr.assistant.store.StoreUnavailableException;
 import bhr.assistant.store.StorageFailure;
 import bhr.assistant.store.StorageUse;
 import bhr.assistant.update.ChangeRefused;
@@ -245,10 +246,16 @@ class AdminController {
         throw new IllegalArgumentException("'" + name + "' must be a whole number, not '" + text + "'");
     }
 
-    /** 409 for a stale revision; 507 when the store cannot be written (disk full, read-only), with the reason. */
+    /**
+     * 409 for a stale revision; 503 while the database cannot be reached (try again later); 507 when the store
+     * cannot be written (disk full, read-only); each with the reason.
+     */
     private static HttpResponse<ApiError> storeError(IOException e) {
         if (e instanceof StaleRevisionException) {
             return error(HttpStatus.CONFLICT, e.getMessage());
+        }
+        if (e instanceof StoreUnavailableException) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "the change could not be saved: " + e.getMessage());
         }
         return error(HttpStatus.INSUFFICIENT_STORAGE, "the change could not be saved: " + e.getMessage() + "; the knowledge base is unchanged");
     }

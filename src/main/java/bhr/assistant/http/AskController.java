@@ -61,7 +61,7 @@ class AskController {
         return answers.askAsync(parsed.question()).thenApply(answer -> {
             metrics.question("api", answer.found(), Duration.ofNanos(System.nanoTime() - started));
             if (answer.kind().equals(Answer.NOT_FOUND)) {
-                feedback.record(new FeedbackRecord(Instant.now(), FeedbackRecord.Kind.UNANSWERED, answer.question(), "api", "", List.of()));
+                feedback.recordLater(new FeedbackRecord(Instant.now(), FeedbackRecord.Kind.UNANSWERED, answer.question(), "api", "", List.of()));
             }
             return HttpResponse.ok(answer);
         });

@@ -3,6 +3,7 @@ package bhr.assistant.http;
 import bhr.assistant.index.IndexSnapshot;
 import bhr.assistant.index.KnowledgeIndex;
 import bhr.assistant.telegram.TelegramService;
+import bhr.assistant.update.KnowledgeBaseUpdater;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -17,27 +18,33 @@ class HealthController {
 
     private final KnowledgeIndex index;
     private final TelegramService telegram;
+    private final KnowledgeBaseUpdater updater;
 
-    HealthController(KnowledgeIndex index, TelegramService telegram) {
+    HealthController(KnowledgeIndex index, TelegramService telegram, KnowledgeBaseUpdater updater) {
         this.index = index;
         this.telegram = telegram;
+        this.updater = updater;
     }
 
     /**
-     * @param telegram "off" (no token), "connecting" (Telegram not reached yet) or "connected"
+     * @param revision the store's manifest revision this replica serves (replicas serving the same revision serve
+     *                 the same admin changes)
+     * @param telegram "off" (no token), "connecting" (Telegram not reached yet), "connected", or "standby" (another
+     *                 replica polls)
      */
     @Serdeable
-    record Health(String status, Long knowledgeBaseVersion, String contentHash, Integer documents, Integer passages, String telegram) {
+    record Health(String status, Long knowledgeBaseVersion, String contentHash, Integer documents, Integer passages, Long revision,
+                  String telegram) {
     }
 
     @Get
     HttpResponse<Health> health() {
-        String bot = telegram.enabled() ? (telegram.connected() ? "connected" : "connecting") : "off";
+        String bot = telegram.botState();
         Optional<IndexSnapshot.KnowledgeBaseVersion> version = index.version();
         if (version.isEmpty()) {
-            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Health("DOWN", null, null, null, null, bot));
+            return HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE).body(new Health("DOWN", null, null, null, null, null, bot));
         }
         IndexSnapshot.KnowledgeBaseVersion v = version.get();
-        return HttpResponse.ok(new Health("UP", v.number(), v.contentHash(), v.documents(), v.passages(), bot));
+        return HttpResponse.ok(new Health("UP", v.number(), v.contentHash(), v.documents(), v.passages(), updater.servedRevision(), bot));
     }
 }

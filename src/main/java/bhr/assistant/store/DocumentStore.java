@@ -19,6 +19,19 @@ public interface DocumentStore {
     /** The last committed manifest (an empty one, revision 0, before the first change). */
     Manifest manifest() throws IOException;
 
+    /** The last committed revision alone: what a replica asks to learn whether it is behind. */
+    default long revision() throws IOException {
+        return manifest().revision();
+    }
+
+    /**
+     * True when several replicas share this store (each follows its commits); false for a store only this process
+     * writes.
+     */
+    default boolean shared() {
+        return false;
+    }
+
     /**
      * Keeps an upload's original under its document id and content hash, before the commit that references it.
      * Writing the same original twice is harmless. Originals that no committed version references (the change

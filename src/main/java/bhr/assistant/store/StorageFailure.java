@@ -12,6 +12,9 @@ public final class StorageFailure {
     }
 
     public static String describe(IOException e) {
+        if (e instanceof StoreUnavailableException) {
+            return e.getMessage(); // already plain: which database cannot be reached, and why
+        }
         String reason = e instanceof FileSystemException fileSystem && fileSystem.getReason() != null
                 ? fileSystem.getReason() : e.getMessage() == null ? "" : e.getMessage();
         String lower = reason.toLowerCase(Locale.ROOT);

@@ -24,8 +24,19 @@ public class UserIdHasher {
 
     private final String salt;
 
+    @jakarta.inject.Inject
     public UserIdHasher(DataConfig config) {
         this.salt = loadOrCreateSalt(Path.of(config.dir()).resolve("salt"));
+    }
+
+    /** With a salt kept elsewhere (every replica of a shared store uses the same one, so hashes match across them). */
+    protected UserIdHasher(String salt) {
+        this.salt = salt;
+    }
+
+    /** The salt in DATA_DIR (made if missing), for copying it into a shared store. */
+    public static String saltOf(Path dataDirectory) {
+        return loadOrCreateSalt(dataDirectory.resolve("salt"));
     }
 
     public String hash(String userId) {
@@ -43,17 +54,19 @@ public class UserIdHasher {
                     return existing;
                 }
             }
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String created = HexFormat.of().formatHex(random);
+            String created = newSalt();
             Files.createDirectories(file.getParent());
             Files.writeString(file, created);
             return created;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot keep the user-id salt in {} ({}); using one for this run only", file, e.getMessage());
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            return HexFormat.of().formatHex(random);
+            return newSalt();
         }
+    }
+
+    public static String newSalt() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 }

@@ -109,7 +109,7 @@ final class InlineMode implements AutoCloseable {
     /** A result the user sent to a chat: a "not found" becomes a knowledge gap only now, with the words they settled on. */
     void onChosen(ChosenInlineQuery chosen) {
         if (NOT_FOUND_ID.equals(chosen.getResultId()) && chosen.getQuery() != null && !chosen.getQuery().isBlank()) {
-            feedback.record(new FeedbackRecord(Instant.now(), FeedbackRecord.Kind.UNANSWERED, chosen.getQuery().strip(), "telegram",
+            feedback.recordLater(new FeedbackRecord(Instant.now(), FeedbackRecord.Kind.UNANSWERED, chosen.getQuery().strip(), "telegram",
                     hasher.hash(String.valueOf(chosen.getFrom().getId())), List.of()));
         }
     }

@@ -5,6 +5,7 @@ import bhr.assistant.answer.AnswerService;
 import bhr.assistant.answer.Citation;
 import bhr.assistant.answer.Question;
 import bhr.assistant.chat.AnswerMemory;
+import bhr.assistant.chat.DeliveryLog;
 import bhr.assistant.chat.Ballot;
 import bhr.assistant.chat.ChatExecutor;
 import bhr.assistant.chat.ObligationListing;
@@ -81,6 +82,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
     /** Button presses: acknowledged here, never behind a chat's replies; presses in one chat in order (votes). */
     private final ChatExecutor acknowledgements;
     private final QuestionQuota quota;
+    private final DeliveryLog deliveries;
+    private final TelegramConfig config;
     private final int questionsPerMinute;
     private final AnswerMemory recent;
     private final VoteBook votes;
@@ -103,6 +106,8 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         this.executor = new ChatExecutor(Math.max(1, config.workerThreads()), "telegram-worker");
         this.acknowledgements = new ChatExecutor(2, "telegram-ack");
         this.quota = state.quota();
+        this.deliveries = state.deliveries();
+        this.config = config;
         this.questionsPerMinute = config.questionsPerMinute();
         this.recent = state.answers();
         this.votes = state.votes();
@@ -110,9 +115,18 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         this.inline = new InlineMode(answers, retriever, sender, quota, questionsPerMinute, feedback, hasher, metrics);
     }
 
+    /**
+     * Updates from long polling. They go through the delivery log as webhook deliveries do: when the polling
+     * replica dies, the one taking over may be handed updates the first had already answered (Telegram forgets an
+     * update only once the next getUpdates confirms it), and those are not answered again.
+     */
     @Override
     public void consume(List<Update> updates) {
-        updates.forEach(this::dispatch);
+        for (Update update : updates) {
+            if (update.getUpdateId() == null || deliveries.firstDelivery(config.deliveryId(update.getUpdateId()))) {
+                dispatch(update);
+            }
+        }
     }
 
     /**
@@ -329,7 +343,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         metrics.question("telegram", answer.found(), java.time.Duration.ofNanos(System.nanoTime() - started));
         TelegramMessages ui = TelegramMessages.forLanguage(answer.language());
         if (answer.kind().equals(Answer.NOT_FOUND)) {
-            record(FeedbackRecord.Kind.UNANSWERED, answer, from);
+            recordGap(answer, from);
         }
         InlineKeyboardMarkup buttons = answer.found() ? Keyboards.answer(recent.remember(remembered(answer)), ui, null, false)
                 : Keyboards.examples(answers.exampleQuestions(answer.language()), answer.language());
@@ -367,9 +381,10 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         return quota.tryAcquire("telegram:" + user.getId(), questionsPerMinute);
     }
 
-    private boolean record(FeedbackRecord.Kind kind, Answer answer, User from) {
-        return feedback.record(new FeedbackRecord(Instant.now(), kind, answer.question(), "telegram", hasher.hash(String.valueOf(from.getId())),
-                answer.citations().stream().map(Citation::passageId).toList()));
+    /** A question answered "not found" becomes a knowledge gap; the user is not told, so nothing waits for it. */
+    private void recordGap(Answer answer, User from) {
+        feedback.recordLater(new FeedbackRecord(Instant.now(), FeedbackRecord.Kind.UNANSWERED, answer.question(), "telegram",
+                hasher.hash(String.valueOf(from.getId())), answer.citations().stream().map(Citation::passageId).toList()));
     }
 
     // ---- buttons

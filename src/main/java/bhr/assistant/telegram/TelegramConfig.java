@@ -74,6 +74,15 @@ public record TelegramConfig(
         }
     }
 
+    /**
+     * The delivery log's id of an update: update ids count per bot, so the bot's own id (the token's first part)
+     * keeps two bots' ids apart in a shared log.
+     */
+    public String deliveryId(int updateId) {
+        String token = botToken == null ? "" : botToken;
+        return "telegram:" + token.substring(0, Math.max(0, token.indexOf(':'))) + ":" + updateId;
+    }
+
     /** Telegram user ids allowed to run admin commands. */
     public Set<Long> adminIdSet() {
         Set<Long> ids = new java.util.HashSet<>();

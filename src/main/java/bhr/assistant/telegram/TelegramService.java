@@ -3,6 +3,7 @@ package bhr.assistant.telegram;
 import bhr.assistant.answer.AnswerService;
 import bhr.assistant.chat.AnswerMemory;
 import bhr.assistant.chat.DeliveryLog;
+import bhr.assistant.chat.ExclusiveDuty;
 import bhr.assistant.chat.QuestionQuota;
 import bhr.assistant.chat.VoteBook;
 import bhr.assistant.feedback.FeedbackStore;
@@ -52,6 +53,10 @@ public class TelegramService {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramService.class);
     private static final List<String> UPDATE_KINDS = List.of("message", "edited_message", "callback_query", "inline_query", "chosen_inline_result");
     private static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(60);
+    /** Long polling is a duty of one replica at a time: two pollers would fail each other's getUpdates. */
+    static final String POLLING_DUTY = "telegram-polling";
+    /** How often a replica tries for the polling duty (and the one polling confirms it still holds it). */
+    private static final Duration POLLING_DUTY_CHECK = Duration.ofSeconds(2);
 
     private final TelegramConfig config;
     private final AnswerService answers;
@@ -71,11 +76,14 @@ public class TelegramService {
     private volatile Thread starter;
     private volatile OkHttpClient http;
     private volatile TelegramBotsLongPollingApplication polling;
+    private final ExclusiveDuty duty;
+    private volatile java.util.concurrent.ScheduledExecutorService dutyWatch;
 
     public TelegramService(TelegramConfig config, AnswerService answers, PassageRetriever retriever, KnowledgeIndex index,
                            FeedbackStore feedback, UserIdHasher hasher, KnowledgeBaseUpdater updater, AdminConfig adminConfig,
                            AssistantMetrics metrics, DeliveryLog deliveries, QuestionQuota quota, AnswerMemory answerMemory,
-                           VoteBook votes) {
+                           VoteBook votes, ExclusiveDuty duty) {
+        this.duty = duty;
         this.metrics = metrics;
         this.state = new ChatState(deliveries, quota, answerMemory, votes);
         this.updater = updater;
@@ -162,11 +170,16 @@ public class TelegramService {
                                 .allowedUpdates(UPDATE_KINDS).build());
                     }
                     LOG.info("Telegram bot @{} ready in webhook mode", identity.username());
-                } else {
+                } else if (duty.holds(POLLING_DUTY)) {
                     startPolling(url);
                     LOG.info("Telegram bot @{} polling {}://{}:{}", identity.username(), url.getSchema(), url.getHost(), url.getPort());
+                } else {
+                    LOG.info("Telegram bot @{} stands by: another replica polls; this one takes over if that one stops", identity.username());
                 }
                 connected = true;
+                if (!config.webhookMode()) {
+                    watchPollingDuty(url);
+                }
                 return;
             } catch (TelegramApiException | RuntimeException e) {
                 if (closed) {
@@ -208,6 +221,33 @@ public class TelegramService {
                 bot);
     }
 
+    /** Starts polling when this replica gets the duty (another one died), and stops when it lost it. */
+    private synchronized void watchPollingDuty(TelegramUrl url) {
+        if (closed || dutyWatch != null) {
+            return;
+        }
+        dutyWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "telegram-polling-duty");
+            thread.setDaemon(true);
+            return thread;
+        });
+        dutyWatch.scheduleWithFixedDelay(() -> {
+            try {
+                boolean mine = duty.holds(POLLING_DUTY);
+                if (mine && polling == null && !closed) {
+                    startPolling(url);
+                    LOG.info("Telegram bot @{} polling now: this replica took over the polling duty", identity.username());
+                } else if (!mine && polling != null) {
+                    stopPolling();
+                    LOG.warn("Stopped polling Telegram: another replica holds the polling duty now");
+                }
+            } catch (TelegramApiException | RuntimeException e) {
+                LOG.warn("Taking over Telegram polling failed ({}); trying again", e.getMessage());
+                stopPolling();
+            }
+        }, POLLING_DUTY_CHECK.toMillis(), POLLING_DUTY_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     private void stopPolling() {
         TelegramBotsLongPollingApplication running = polling;
         polling = null;
@@ -243,13 +283,31 @@ public class TelegramService {
         return connected;
     }
 
+    /**
+     * The bot's state for /health: "off" (no token), "connecting" (Telegram not reached yet), "connected" (polling,
+     * or ready for webhooks), "standby" (polling mode, and another replica polls).
+     */
+    public String botState() {
+        if (!enabled()) {
+            return "off";
+        }
+        if (!connected) {
+            return "connecting";
+        }
+        return config.webhookMode() || polling != null ? "connected" : "standby";
+    }
+
     @PreDestroy
     synchronized void close() {
         closed = true;
         if (starter != null) {
             starter.interrupt();
         }
+        if (dutyWatch != null) {
+            dutyWatch.shutdownNow();
+        }
         stopPolling();
+        duty.release(POLLING_DUTY); // another replica takes over at its next check, not after a timeout
         if (http != null) {
             http.dispatcher().cancelAll(); // ends a getUpdates call that would otherwise hold shutdown
         }

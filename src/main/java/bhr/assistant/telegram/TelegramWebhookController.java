@@ -54,17 +54,11 @@ class TelegramWebhookController {
         if (update == null) {
             return HttpResponse.badRequest(new ApiError("the body is not a Telegram update"));
         }
-        if (update.getUpdateId() != null && !deliveries.firstDelivery(deliveryId(update.getUpdateId()))) {
+        if (update.getUpdateId() != null && !deliveries.firstDelivery(telegram.config().deliveryId(update.getUpdateId()))) {
             return HttpResponse.ok(java.util.Map.of("ok", true)); // a redelivery: taken already
         }
         bot.get().dispatch(update);
         return HttpResponse.ok(java.util.Map.of("ok", true));
-    }
-
-    /** Update ids count per bot, so the bot's own id (the token's first part) keeps two bots' ids apart in a shared log. */
-    private String deliveryId(int updateId) {
-        String token = telegram.config().botToken();
-        return "telegram:" + token.substring(0, Math.max(0, token.indexOf(':'))) + ":" + updateId;
     }
 
     /** Constant-time comparison, so the time taken does not reveal how much of a guess was right. */

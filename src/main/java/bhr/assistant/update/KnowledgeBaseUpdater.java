@@ -20,6 +20,7 @@ import bhr.assistant.store.Manifest;
 import bhr.assistant.store.StaleRevisionException;
 import bhr.assistant.store.StorageFailure;
 import bhr.assistant.store.StorageUse;
+import bhr.assistant.store.StoreUnavailableException;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -78,6 +79,11 @@ public class KnowledgeBaseUpdater {
     /** Originals no version references (a failed or refused change) are kept this long, then removed. */
     static final Duration UNREFERENCED_GRACE = Duration.ofHours(1);
     private static final Duration HOUSEKEEPING_INTERVAL = Duration.ofHours(1);
+    /**
+     * How often a change not tied to a revision is made again when another replica committed first: each try
+     * starts from the latest revision, so only a change storm on every replica at once could use them all up.
+     */
+    private static final int STALE_ATTEMPTS = 5;
 
     private final KnowledgeIndex index;
     private final Path directory;
@@ -89,7 +95,8 @@ public class KnowledgeBaseUpdater {
     private final Map<String, KnowledgeDocument> parsedUploads = new HashMap<>();
 
     private LoadReport bundled = new LoadReport(List.of(), List.of());
-    private Manifest manifest = Manifest.empty();
+    /** The committed manifest served now; volatile so /health can read its revision without waiting on a change. */
+    private volatile Manifest manifest = Manifest.empty();
     private List<LoadProblem> uploadProblems = List.of();
     private String bundledFingerprint = "";
     private volatile Instant lastUpdate;
@@ -170,6 +177,46 @@ public class KnowledgeBaseUpdater {
         return snapshot.version();
     }
 
+    /** The manifest revision served now (0 before the first change). */
+    public long servedRevision() {
+        return manifest.revision();
+    }
+
+    /**
+     * Serves the store's latest revision if it is newer than the one served: another replica committed a change.
+     * Only what changed is read again (uploads already parsed are kept); KB_DIR is not re-read.
+     *
+     * @return whether a newer revision is served now
+     * @throws IOException the store cannot be read, or the index cannot be built; the old revision stays served
+     */
+    public synchronized boolean catchUp(String reason) throws IOException {
+        Manifest latest = store.manifest();
+        if (latest.revision() <= manifest.revision()) {
+            return false;
+        }
+        long started = System.nanoTime();
+        Assembled assembled = assemble(latest);
+        IndexSnapshot snapshot = index.prepare(assembled.documents());
+        long from = manifest.revision();
+        manifest = latest;
+        index.publish(snapshot);
+        uploadProblems = assembled.problems();
+        lastUpdate = Instant.now();
+        metrics.reindexed(Duration.ofNanos(System.nanoTime() - started));
+        LOG.info("Knowledge base v{} serves revision {} (was {}; {}): {} documents, {} passages, in {} ms", snapshot.version().number(),
+                latest.revision(), from, reason, snapshot.version().documents(), snapshot.version().passages(),
+                (System.nanoTime() - started) / 1_000_000);
+        return true;
+    }
+
+    private void catchUpQuietly(String reason) {
+        try {
+            catchUp(reason);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not catch up with the store ({}): {}", reason, e.toString());
+        }
+    }
+
     /** Creates or replaces an uploaded document, as a new version of it. */
     public KnowledgeDocument upsert(Upload upload, String actor) throws InvalidDocumentException, IOException {
         return upsert(upload, actor, OptionalLong.empty());
@@ -186,20 +233,22 @@ public class KnowledgeBaseUpdater {
         Instant now = Instant.now();
         KnowledgeDocument document = read(upload, now);
         String id = upload.id();
-        List<DocumentVersion> added = new ArrayList<>(bundledVersionIfFirstChange(id));
-        int number = manifest.entry(id).map(DocumentEntry::nextNumber).orElse(1) + added.size();
-        DocumentVersion version = new DocumentVersion(number, document.contentHash(), upload.format().contentType(),
-                metadataOf(document), false, now, actor);
-        added.add(version);
         try {
-            store.putOriginal(id, version.hash(), upload.content());
+            store.putOriginal(id, document.contentHash(), upload.content());
         } catch (IOException e) {
             throw storageFailed("could not store the original of " + id, e);
         }
-        parsedUploads.put(cacheKey(id, version), document);
-        apply(new Change(id, added, number, false,
-                entry(actor, "upload", id, servedHash(id), version.hash(), number)));
-        return document;
+        return retryingStale(expectedRevision, () -> {
+            List<DocumentVersion> added = new ArrayList<>(bundledVersionIfFirstChange(id));
+            int number = manifest.entry(id).map(DocumentEntry::nextNumber).orElse(1) + added.size();
+            DocumentVersion version = new DocumentVersion(number, document.contentHash(), upload.format().contentType(),
+                    metadataOf(document), false, now, actor);
+            added.add(version);
+            parsedUploads.put(cacheKey(id, version), document);
+            apply(new Change(id, added, number, false,
+                    entry(actor, "upload", id, servedHash(id), version.hash(), number)));
+            return document;
+        });
     }
 
     /** Removes a document; false if no document with this id is served. */
@@ -209,14 +258,16 @@ public class KnowledgeBaseUpdater {
 
     public synchronized boolean delete(String id, String actor, OptionalLong expectedRevision) throws IOException {
         checkRevision(expectedRevision);
-        String oldHash = servedHash(id);
-        if (oldHash.isEmpty()) {
-            return false;
-        }
-        List<DocumentVersion> added = bundledVersionIfFirstChange(id);
-        int current = added.isEmpty() ? manifest.entry(id).orElseThrow().current() : added.get(added.size() - 1).number();
-        apply(new Change(id, added, current, true, entry(actor, "delete", id, oldHash, "", current)));
-        return true;
+        return retryingStale(expectedRevision, () -> {
+            String oldHash = servedHash(id);
+            if (oldHash.isEmpty()) {
+                return false;
+            }
+            List<DocumentVersion> added = bundledVersionIfFirstChange(id);
+            int current = added.isEmpty() ? manifest.entry(id).orElseThrow().current() : added.get(added.size() - 1).number();
+            apply(new Change(id, added, current, true, entry(actor, "delete", id, oldHash, "", current)));
+            return true;
+        });
     }
 
     /**
@@ -228,6 +279,10 @@ public class KnowledgeBaseUpdater {
     public synchronized DocumentVersion restore(String id, OptionalInt to, String actor, OptionalLong expectedRevision)
             throws ChangeRefused, IOException {
         checkRevision(expectedRevision);
+        return retryingStale(expectedRevision, () -> restoreOnce(id, to, actor));
+    }
+
+    private DocumentVersion restoreOnce(String id, OptionalInt to, String actor) throws ChangeRefused, IOException {
         Optional<DocumentEntry> found = manifest.entry(id);
         if (found.isEmpty()) {
             throw bundledDocument(id).isPresent()
@@ -358,8 +413,9 @@ public class KnowledgeBaseUpdater {
             committed = store.commit(manifest.revision(), change);
         } catch (StaleRevisionException e) {
             index.discard(snapshot);
-            LOG.warn("The change to {} was refused: {}", change.documentId(), e.getMessage());
-            reload("another writer changed the store");
+            LOG.info("The change to {} was based on revision {}, but revision {} is committed: catching up", change.documentId(),
+                    e.expected(), e.actual());
+            catchUpQuietly("another writer committed first");
             throw e;
         } catch (IOException e) {
             index.discard(snapshot);
@@ -378,7 +434,33 @@ public class KnowledgeBaseUpdater {
                 entry.version(), entry.actor(), snapshot.version().number(), snapshot.version().documents(), snapshot.version().passages());
     }
 
+    @FunctionalInterface
+    private interface Attempt<T, E extends Exception> {
+        T run() throws E, IOException;
+    }
+
+    /**
+     * Makes a change; when another writer committed first and the caller named no revision, makes it again on the
+     * latest one (the manifest has been caught up by then), so two replicas changing documents at once both
+     * succeed, one after the other. A caller that named a revision gets the conflict (409) instead.
+     */
+    private <T, E extends Exception> T retryingStale(OptionalLong expected, Attempt<T, E> attempt) throws E, IOException {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.run();
+            } catch (StaleRevisionException e) {
+                if (expected.isPresent() || tries >= STALE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private void checkRevision(OptionalLong expected) throws StaleRevisionException {
+        if (expected.isPresent() && expected.getAsLong() > manifest.revision()) {
+            // The admin saw a newer revision on another replica: this one has not caught up yet, not the admin.
+            catchUpQuietly("a change based on revision " + expected.getAsLong());
+        }
         if (expected.isPresent() && expected.getAsLong() != manifest.revision()) {
             throw new StaleRevisionException(expected.getAsLong(), manifest.revision());
         }
@@ -388,6 +470,9 @@ public class KnowledgeBaseUpdater {
     private IOException storageFailed(String what, IOException e) {
         String reason = StorageFailure.describe(e);
         fail(what + ": " + reason + "; the knowledge base is unchanged");
+        if (e instanceof StoreUnavailableException) {
+            return new StoreUnavailableException(reason, e); // the database is away: the caller answers 503, not 507
+        }
         LOG.warn("Storage failure detail", e);
         return new IOException(reason, e);
     }
@@ -546,6 +631,14 @@ public class KnowledgeBaseUpdater {
         scheduler.scheduleWithFixedDelay(() -> removeUnreferencedOriginals(UNREFERENCED_GRACE),
                 0, HOUSEKEEPING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         if (config.watchIntervalMillis() <= 0) {
+            return;
+        }
+        if (store.shared()) {
+            // Each replica would reload its own copy of KB_DIR at its own moment, and they would serve different
+            // bundled files until all had: bundled files change with a (rolling) restart instead, and admins'
+            // changes go through the store, which every replica follows.
+            LOG.info("KB_DIR hot reload is off: the store is shared by several replicas (DATABASE_URL). Each replica reads "
+                    + "{} at start-up; restart the replicas one by one to serve changed bundled files", directory.toAbsolutePath());
             return;
         }
         String[] seen = {bundledFingerprint};

@@ -37,8 +37,10 @@ import java.util.concurrent.Executors;
  * {@code mvn -B -q -DskipTests package && mvn -B test -Dtest=PerformanceBenchmark -Dbenchmark=true}
  * (add -Dbenchmark.record=true to rewrite the README's results table). Skipped in the normal test run: timings
  * belong here, not in tests. Prints index build time, in-process answer latency (JMH) beside bare Lucene,
- * HTTP throughput and latency at 32 connections beside GET /api/documents, time to ready, heap and RSS, and answer
- * latency in Telegram and WhatsApp over fake APIs on loopback ({@link ChatLatency}).
+ * HTTP throughput and latency at 32 connections beside GET /api/documents, time to ready, heap and RSS, answer
+ * latency in Telegram and WhatsApp over fake APIs on loopback ({@link ChatLatency}), and, on PostgreSQL, a joining
+ * replica's time to ready beside an empty service's and throughput over three replicas behind nginx beside one
+ * ({@link ReplicaBenchmark}).
  */
 class PerformanceBenchmark {
 
@@ -60,6 +62,12 @@ class PerformanceBenchmark {
                 .append(System.getProperty("os.arch")).append(".\n\n| measure | figure |\n|---|---|\n");
         if ("chat".equals(System.getProperty("benchmark.only"))) { // -Dbenchmark.only=chat: the chat channels' rows alone
             ChatLatency.measure(table, (measure, figure) -> row(table, measure, figure));
+            System.out.println("\n" + table);
+            return;
+        }
+        if ("replicas".equals(System.getProperty("benchmark.only"))) { // -Dbenchmark.only=replicas: the replica rows alone
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CONNECTIONS)).build();
+            ReplicaBenchmark.run(client, CONNECTIONS, WARM_UP, MEASURE, (measure, figure) -> row(table, measure, figure));
             System.out.println("\n" + table);
             return;
         }
@@ -97,6 +105,8 @@ class PerformanceBenchmark {
         if (Files.isRegularFile(LoadDriver.JAR)) {
             http(table);
             ChatLatency.measure(table, (measure, figure) -> row(table, measure, figure));
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(CONNECTIONS)).build();
+            ReplicaBenchmark.run(client, CONNECTIONS, WARM_UP, MEASURE, (measure, figure) -> row(table, measure, figure));
         } else {
             row(table, "HTTP figures", "skipped: build the jar first (mvn -DskipTests package)");
         }

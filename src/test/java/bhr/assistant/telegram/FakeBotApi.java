@@ -57,6 +57,7 @@ final class FakeBotApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final List<Call> failed = new ArrayList<>();
     private final Deque<JsonNode> updates = new ArrayDeque<>();
+    private final List<JsonNode> pushed = new ArrayList<>();
     private final Map<String, Deque<Failure>> failures = new HashMap<>();
     private final Map<String, Deque<Delay>> delays = new HashMap<>();
     private final AtomicInteger messageIds = new AtomicInteger(1000);
@@ -80,11 +81,22 @@ final class FakeBotApi implements AutoCloseable {
             update.put("update_id", updateIds.getAndIncrement());
             synchronized (this) {
                 updates.add(update);
+                pushed.add(update);
                 notifyAll();
             }
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }
+    }
+
+    /**
+     * Queues every update pushed so far again, as Telegram hands a new poller the updates that the last one
+     * received but never confirmed (it died before its next getUpdates).
+     */
+    synchronized void redeliverAll() {
+        updates.clear();
+        updates.addAll(pushed);
+        notifyAll();
     }
 
     /** The next {@code times} calls of the method fail the same way. */

@@ -138,11 +138,16 @@ class DocumentVersionsTest {
         KnowledgeBaseUpdater b = updater(); // both read revision 0
         a.upsert(text("dari-a", "Unggahan A menyebut zamruda.", "A"), "uji");
 
-        assertThrows(StaleRevisionException.class, () -> b.upsert(text("dari-b", "Unggahan B menyebut zamrudb.", "B"), "uji"));
-
-        assertTrue(ids(b).contains("dari-a"), "the refused writer now serves what was committed");
+        // B names no revision: its change is made again on the revision A committed, and both are kept.
         b.upsert(text("dari-b", "Unggahan B menyebut zamrudb.", "B"), "uji");
+        assertEquals(List.of("dari-a", "dari-b"), ids(b).stream().filter(id -> id.startsWith("dari-")).toList());
+
+        // A still serves revision 1; a change that names it is refused, and A then serves what was committed.
+        assertThrows(StaleRevisionException.class,
+                () -> a.upsert(text("dari-a", "Unggahan A kedua menyebut zamruda.", "A"), "uji", java.util.OptionalLong.of(1)));
+        assertTrue(ids(a).contains("dari-b"), "the refused writer now serves what was committed");
         assertTrue(ids(restarted()).containsAll(List.of("dari-a", "dari-b")));
+        assertEquals(2, b.history().stream().filter(entry -> entry.documentId().startsWith("dari-")).count(), "history is complete");
     }
 
     @Test
