@@ -72,7 +72,7 @@ public final class Analyzers {
         return "en".equals(language) ? englishQuery : indonesianQuery;
     }
 
-    /** Routes each field to its language's analyzer: what the index writer and the highlighter use. */
+    /** Routes each field to its language's analyzer: what the index writer and the passage analyser use. */
     public Analyzer perField() {
         return perField;
     }

@@ -2,22 +2,16 @@ package bhr.assistant.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The clauses of questions' queries, each built and scored by Lucene once per index version and remembered under
@@ -40,11 +34,8 @@ final class ClauseScores {
     static final int MAX_WEIGHT = 2_000_000;
     private static final int CLAUSE_WEIGHT = 128;
 
-    /**
-     * A clause, its words by field (for the highlighter), the passages it matches in index order, and its score
-     * for each.
-     */
-    record Scored(Query query, Map<String, List<String>> wordsByField, int[] docs, float[] scores) {
+    /** A clause, the passages it matches in index order, and its score for each. */
+    record Scored(Query query, int[] docs, float[] scores) {
     }
 
     private final Cache<String, Optional<Scored>> byKey = Caffeine.newBuilder()
@@ -87,11 +78,7 @@ final class ClauseScores {
                 docs[i] = matches.get(i).doc;
                 scores[i] = matches.get(i).score;
             }
-            Set<Term> terms = new LinkedHashSet<>();
-            clause.visit(QueryVisitor.termCollector(terms));
-            Map<String, List<String>> wordsByField = terms.stream().collect(Collectors.groupingBy(Term::field,
-                    Collectors.mapping(Term::text, Collectors.toUnmodifiableList())));
-            return new Scored(clause, Map.copyOf(wordsByField), docs, scores);
+            return new Scored(clause, docs, scores);
         } catch (IOException e) {
             throw new UncheckedIOException("scoring a query clause failed", e);
         }
