@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * worked out once when a passage is analysed; the reader compares it with what a question asks for.
  *
  * @param dates   dates and years, lower-cased ("26 september 2023", "2028"); not "per Februari 2026", which dates the
- *                statement rather than giving a date
+ *                statement rather than giving a date, nor the year in a rule's number ("Perpres 60/2023")
  * @param numbers numbers that count or measure, written in digits or words, lower-cased (not a rule's number or a year)
  * @param names   institutions, offices, names of two capitalised words, and acronyms, lower-cased
  */
@@ -31,14 +31,16 @@ public record Mentions(List<String> dates, List<String> numbers, List<String> na
             + "|sepuluh|sebelas|\\w+belas|\\w+puluh|seratus|\\w+ratus|seribu|ribu|juta|miliar|triliun|setengah|separuh|persen"
             + "|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand|million|billion|percent|half)\\b|%");
     /**
-     * Numbers that name a rule or a year rather than count or measure something: "UU 20/1999", "Pasal 68",
-     * "Konvensi ILO 138", "Perpres Nomor 60 Tahun 2023", "2025". They do not answer "berapa" ("usia minimum berapa" is
-     * not answered by "Konvensi ILO 138").
+     * A rule named by its number: "UU 20/1999", "Pasal 68", "Konvensi ILO 138", "Perpres Nomor 60 Tahun 2023". Its
+     * numbers neither count nor date anything: "usia minimum berapa" is not answered by "Konvensi ILO 138", nor
+     * "sampai kapan" by "Perpres 60/2023".
      */
-    private static final Pattern REFERENCE_NUMBER = Pattern.compile("(?i)\\b(uu|undang-undang|perpres|pp|permen\\p{L}*|perda|kepmen\\p{L}*"
+    private static final Pattern RULE = Pattern.compile("(?i)\\b(uu|undang-undang|perpres|pp|permen\\p{L}*|perda|kepmen\\p{L}*"
             + "|keppres|inpres|pergub|perbup|pasal|ayat|huruf|angka|nomor|no\\.|tahun|konvensi(\\s+ilo)?|ilo|c|prinsip|principles?"
             + "|article|law|regulation|resolusi|resolution|putusan)\\s*(no\\.?\\s*|nomor\\s*)?\\d+(?:[./-]\\d+)*"
-            + "|\\b\\d+/\\d{4}\\b|(?<![\\d.,])\\b(19|20)\\d{2}\\b(?![.,]\\d)");
+            + "(\\s+tahun\\s+\\d{4})?|\\b\\d+/\\d{4}\\b");
+    /** A year on its own dates something; it is not an amount. */
+    private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])\\b(19|20)\\d{2}\\b(?![.,]\\d)");
     /** Institutions and offices by the words that name them, and names: two capitalised words in a row. */
     private static final Pattern NAME = Pattern.compile("\\b(Kementerian|Kemen\\w+|Komnas|Komisi|Badan|Dinas|Direktorat|Ditjen|Dirjen"
             + "|Kantor|Kanwil|Lembaga|Ombudsman|Presiden|Menteri|Wakil|Gubernur|Bupati|Wali|Pengadilan|Mahkamah|Polisi|Polri|Kepolisian"
@@ -62,7 +64,9 @@ public record Mentions(List<String> dates, List<String> numbers, List<String> na
 
     /** @param list whether the sentence is a list with its lead-in */
     public static Mentions in(String sentence, boolean list) {
-        return new Mentions(all(DATE, AS_OF.matcher(sentence).replaceAll(" ")), all(NUMBER, REFERENCE_NUMBER.matcher(sentence).replaceAll(" ")), all(NAME, sentence),
+        String withoutRules = RULE.matcher(sentence).replaceAll(" ");
+        return new Mentions(all(DATE, AS_OF.matcher(withoutRules).replaceAll(" ")), all(NUMBER, YEAR.matcher(withoutRules).replaceAll(" ")),
+                all(NAME, sentence),
                 YES_NO.matcher(sentence).find(), DEFINING.matcher(sentence).find(), REASON.matcher(sentence).find(),
                 list || STEPS.matcher(sentence).find(), list || sentence.indexOf(':') > 0 || commas(sentence) >= 2);
     }

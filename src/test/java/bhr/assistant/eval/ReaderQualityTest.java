@@ -45,9 +45,9 @@ class ReaderQualityTest {
      * fails. They are below the issue's targets (BHR first sentence 0.90, no-answer recall 0.75 at precision 0.90;
      * IDK-MRC has-answer 0.65, no-answer 0.50), which RESULTS.md reports against.
      */
-    static final double BHR_FIRST_SENTENCE_FLOOR = 0.60;
+    static final double BHR_FIRST_SENTENCE_FLOOR = 0.62;
     static final double BHR_NO_ANSWER_PRECISION_FLOOR = 0.30;
-    static final double BHR_NO_ANSWER_RECALL_FLOOR = 0.76;
+    static final double BHR_NO_ANSWER_RECALL_FLOOR = 0.72;
     static final double SMALL_TALK_REFUSED_FLOOR = 0.92;
     static final double WRAPPED_QUESTIONS_ANSWERED_FLOOR = 0.40;
     static final double IDK_HAS_ANSWER_FLOOR = 0.31;
@@ -86,19 +86,10 @@ class ReaderQualityTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
-    /** The practical questions (labour, complaints, data protection, licensing), where the files exist. */
+    /** The practical questions (labour, complaints, data protection, licensing). */
     private void practical(StringBuilder report) throws IOException {
-        List<ReadingQuestion> questions = new ArrayList<>();
-        for (String file : List.of("bhr-practical.jsonl", "bhr-practical-rights.jsonl")) {
-            java.nio.file.Path path = ReadingSets.BHR_TRAIN.resolveSibling(file);
-            if (java.nio.file.Files.exists(path)) {
-                questions.addAll(ReadingSets.bhr(path, "test"));
-            }
-        }
-        if (questions.isEmpty()) {
-            return;
-        }
-        ReadingSet set = new ReadingSet("bhr practical", Corpora.bundledKnowledgeBase(), questions);
+        ReadingSet set = ReadingSets.bhrPractical();
+        List<ReadingQuestion> questions = set.questions();
         List<Outcome> outcomes = ask(service(set), questions);
         report.append("\nPractical questions (labour law, complaints, personal data, licensing), ").append(questions.size())
                 .append(" questions:\n\n").append(TABLE_HEADER);

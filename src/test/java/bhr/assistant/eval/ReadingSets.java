@@ -98,6 +98,15 @@ public final class ReadingSets {
         return new ReadingSet("bhr eval", Corpora.bundledKnowledgeBase(), bhr(Corpora.BHR_QUESTIONS, "test"));
     }
 
+    /** The practical questions of business owners and workers (wages, BPJS, complaints, personal data, licensing). */
+    public static ReadingSet bhrPractical() throws IOException {
+        List<ReadingQuestion> questions = new ArrayList<>();
+        for (String file : List.of("bhr-practical.jsonl", "bhr-practical-rights.jsonl")) {
+            questions.addAll(bhr(BHR_TRAIN.resolveSibling(file), "test"));
+        }
+        return new ReadingSet("bhr practical", Corpora.bundledKnowledgeBase(), questions);
+    }
+
     static List<ReadingQuestion> bhr(Path file, String defaultSplit) throws IOException {
         List<ReadingQuestion> questions = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

@@ -25,6 +25,12 @@ class MentionsTest {
     }
 
     @Test
+    void the_year_in_a_rules_number_is_not_a_date() {
+        assertEquals(List.of(), Mentions.in("Ya, Stranas BHAM menjangkau UMKM, tetapi Perpres 60/2023 tidak memuat sanksi.", false).dates());
+        assertEquals(List.of(), Mentions.in("Diatur dalam Peraturan Presiden Nomor 60 Tahun 2023.", false).dates());
+    }
+
+    @Test
     void dates_still_count_years() {
         assertEquals(List.of("26 september 2023".substring(3)), Mentions.in("Perpres ditandatangani 26 September 2023.", false).dates());
     }
