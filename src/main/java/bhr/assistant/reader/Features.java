@@ -234,9 +234,15 @@ final class Features {
         return local;
     }
 
-    /** A sentence opening with a pronoun ("Ia", "Hal ini", "They") leans on the one before it and cannot lead alone. */
+    /**
+     * A sentence opening with a pronoun ("Ia", "Hal ini", "They") or as the second or later item of a run ("(2)",
+     * "Kedua,", "Second,") leans on the one before it and cannot lead alone: "(2) Identify the most severe risks" is
+     * not what a small business does first.
+     */
     private static final Pattern ANAPHORIC_START = Pattern.compile(
-            "(?i)(ia|dia|beliau|mereka|hal ini|hal itu|ini|itu|tersebut|it|he|she|they|this|these|those|its|his|her|their)\\b");
+            "(?i)((ia|dia|beliau|mereka|hal ini|hal itu|ini|itu|tersebut|it|he|she|they|this|these|those|its|his|her|their"
+            + "|kedua|ketiga|keempat|kelima|keenam|selain itu|second|secondly|third|thirdly|fourth|fifth|finally)\\b"
+            + "|\\(?([2-9]|1[0-9]|[b-h])\\)\\s)");
 
     /** The share of the question's own words (as typed, lower-cased, three letters or more) found in the sentence. */
     static double exactWords(List<String> questionWords, String[] sentenceWords) {
