@@ -46,7 +46,7 @@ class ReaderQualityTest {
      * IDK-MRC has-answer 0.65, no-answer 0.50), which RESULTS.md reports against.
      */
     static final double BHR_FIRST_SENTENCE_FLOOR = 0.64;
-    static final double BHR_NO_ANSWER_PRECISION_FLOOR = 0.34;
+    static final double BHR_NO_ANSWER_PRECISION_FLOOR = 0.31;
     static final double BHR_NO_ANSWER_RECALL_FLOOR = 0.72;
     static final double SMALL_TALK_REFUSED_FLOOR = 0.92;
     static final double WRAPPED_QUESTIONS_ANSWERED_FLOOR = 0.40;
