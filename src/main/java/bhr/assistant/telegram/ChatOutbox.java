@@ -1,5 +1,6 @@
 package bhr.assistant.telegram;
 
+import bhr.assistant.chat.ChatLanes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -10,14 +11,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the bot sends into chats, queued per chat and delivered in order, many chats in parallel. TelegramBots
@@ -66,33 +60,14 @@ final class ChatOutbox implements AutoCloseable {
         }
     }
 
-    /** One chat's queue. Only one drain runs per lane at a time, which is what keeps the chat's order. */
-    private static final class Lane {
-        final long chatId;
-        final Deque<Outgoing> queue = new ArrayDeque<>();
-        boolean draining;
-        boolean noticeSent;
-
-        Lane(long chatId) {
-            this.chatId = chatId;
-        }
-    }
-
     private final TelegramClient client;
     private final Timing timing;
-    private final ScheduledThreadPoolExecutor senders;
-    private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
+    private final ChatLanes<Long, Outgoing> lanes;
 
     ChatOutbox(TelegramClient client, int threads, Timing timing) {
         this.client = client;
         this.timing = timing;
-        AtomicInteger count = new AtomicInteger();
-        this.senders = new ScheduledThreadPoolExecutor(Math.max(1, threads), runnable -> {
-            Thread thread = new Thread(runnable, "telegram-send-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.senders.setRemoveOnCancelPolicy(true);
+        this.lanes = new ChatLanes<>("Telegram", threads, MOST_QUEUED_PER_CHAT, this::attempt);
     }
 
     /**
@@ -101,84 +76,21 @@ final class ChatOutbox implements AutoCloseable {
      * @param busyNotice plain text to send if the chat must wait more than 30 s before this call; null for none
      */
     void send(long chatId, BotApiMethod<? extends Serializable> method, String busyNotice) {
-        Outgoing outgoing = new Outgoing(method, busyNotice);
-        Lane[] toStart = new Lane[1];
-        lanes.compute(chatId, (id, existing) -> {
-            Lane lane = existing == null ? new Lane(id) : existing;
-            synchronized (lane) {
-                if (lane.queue.size() >= MOST_QUEUED_PER_CHAT) {
-                    LOG.warn("Telegram: {} messages already wait for one chat; refused a {}", lane.queue.size(), method.getMethod());
-                    return lane;
-                }
-                lane.queue.addLast(outgoing);
-                if (!lane.draining) {
-                    lane.draining = true;
-                    toStart[0] = lane;
-                }
-            }
-            return lane;
-        });
-        if (toStart[0] != null) {
-            run(() -> drain(toStart[0]), Duration.ZERO);
+        if (!lanes.offer(chatId, new Outgoing(method, busyNotice))) {
+            LOG.warn("Telegram: {} messages already wait for one chat; refused a {}", MOST_QUEUED_PER_CHAT, method.getMethod());
         }
     }
 
     /** True when nothing waits for the chat: a "typing" action then shows at the right moment. */
     boolean idle(long chatId) {
-        Lane lane = lanes.get(chatId);
-        if (lane == null) {
-            return true;
-        }
-        synchronized (lane) {
-            return lane.queue.isEmpty();
-        }
-    }
-
-    /** Sends the chat's queued calls until it is empty or must wait; a wait schedules the next drain instead of sleeping. */
-    private void drain(Lane lane) {
-        while (true) {
-            Outgoing next;
-            synchronized (lane) {
-                next = lane.queue.peekFirst();
-            }
-            if (next == null && finished(lane)) {
-                return;
-            }
-            if (next == null) {
-                continue; // something was queued while the lane was being retired
-            }
-            Duration wait = attempt(lane, next);
-            if (wait != null) {
-                run(() -> drain(lane), wait);
-                return;
-            }
-            synchronized (lane) {
-                lane.queue.pollFirst();
-            }
-        }
-    }
-
-    /** Retires an empty lane; false when a call arrived meanwhile and the drain must go on. */
-    private boolean finished(Lane lane) {
-        boolean[] done = new boolean[1];
-        lanes.computeIfPresent(lane.chatId, (id, current) -> {
-            synchronized (lane) {
-                if (current != lane || !lane.queue.isEmpty()) {
-                    return current;
-                }
-                lane.draining = false;
-                done[0] = true;
-                return null;
-            }
-        });
-        return done[0] || lanes.get(lane.chatId) != lane;
+        return lanes.idle(chatId);
     }
 
     /**
      * Tries one call. Returns null when it is done with (sent, or failed for good and logged), or how long the
      * chat must wait before it is tried again.
      */
-    private Duration attempt(Lane lane, Outgoing outgoing) {
+    private Duration attempt(long chatId, Outgoing outgoing) {
         try {
             client.execute(outgoing.method);
             return null;
@@ -188,7 +100,7 @@ final class ChatOutbox implements AutoCloseable {
             if (code != null && code == 429) {
                 int seconds = retryAfterSeconds(e);
                 if (seconds > timing.busyNoticeAfter()) {
-                    sendBusyNotice(lane, outgoing);
+                    sendBusyNotice(chatId, outgoing);
                 }
                 LOG.info("Telegram asks to wait {} s before the next {} to a chat; it is queued", seconds, outgoing.method.getMethod());
                 return timing.retryAfterSecond().multipliedBy(seconds);
@@ -232,15 +144,12 @@ final class ChatOutbox implements AutoCloseable {
     }
 
     /** One notice per wait, tried once: if the chat refuses it too, the answer simply follows after the wait. */
-    private void sendBusyNotice(Lane lane, Outgoing outgoing) {
-        synchronized (lane) {
-            if (lane.noticeSent || outgoing.busyNotice == null) {
-                return;
-            }
-            lane.noticeSent = true;
+    private void sendBusyNotice(long chatId, Outgoing outgoing) {
+        if (outgoing.busyNotice == null || !lanes.firstTime(chatId)) {
+            return;
         }
         try {
-            client.execute(SendMessage.builder().chatId(lane.chatId).text(outgoing.busyNotice).build());
+            client.execute(SendMessage.builder().chatId(chatId).text(outgoing.busyNotice).build());
         } catch (TelegramApiException | RuntimeException e) {
             LOG.debug("The busy notice was not taken either: {}", e.getMessage());
         }
@@ -268,24 +177,8 @@ final class ChatOutbox implements AutoCloseable {
         return plain;
     }
 
-    private void run(Runnable task, Duration delay) {
-        try {
-            senders.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Telegram outbox closed; a queued call was not sent");
-        }
-    }
-
     @Override
     public void close() {
-        int waiting = lanes.values().stream().mapToInt(lane -> {
-            synchronized (lane) {
-                return lane.queue.size();
-            }
-        }).sum();
-        senders.shutdownNow();
-        if (waiting > 0) {
-            LOG.warn("Telegram outbox closed with {} message(s) not yet delivered", waiting);
-        }
+        lanes.close();
     }
 }

@@ -1,5 +1,6 @@
 package bhr.assistant.whatsapp;
 
+import bhr.assistant.chat.ChatLanes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,16 +8,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What the bot sends, queued per user and delivered in order, many users in parallel (the same shape as Telegram's
+ * What the bot sends, queued per user and delivered in order, many users in parallel (in ChatLanes, as Telegram's
  * ChatOutbox). A user's queue waits without holding a thread:
  * <ul>
  *   <li>rate limits (HTTP 429, or codes 4, 80007, 130429, 131048, 131056): the queue waits for the Retry-After Meta
@@ -62,34 +56,16 @@ final class WhatsAppOutbox implements AutoCloseable {
         }
     }
 
-    /** One user's queue (keyed by the hashed number). Only one drain runs per lane at a time: that keeps the order. */
-    private static final class Lane {
-        final String user;
-        final Deque<Pending> queue = new ArrayDeque<>();
-        boolean draining;
-
-        Lane(String user) {
-            this.user = user;
-        }
-    }
-
     private final GraphApi api;
     private final Timing timing;
     private final Clock clock;
-    private final ScheduledThreadPoolExecutor senders;
-    private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final ChatLanes<String, Pending> lanes;
 
     WhatsAppOutbox(GraphApi api, int threads, Timing timing, Clock clock) {
         this.api = api;
         this.timing = timing;
         this.clock = clock;
-        AtomicInteger count = new AtomicInteger();
-        this.senders = new ScheduledThreadPoolExecutor(Math.max(1, threads), runnable -> {
-            Thread thread = new Thread(runnable, "whatsapp-send-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.senders.setRemoveOnCancelPolicy(true);
+        this.lanes = new ChatLanes<>("WhatsApp", threads, MOST_QUEUED_PER_USER, this::attempt);
     }
 
     /**
@@ -99,37 +75,14 @@ final class WhatsAppOutbox implements AutoCloseable {
      * @param windowCloses the end of the user's customer-service window: the message is not sent after it
      */
     void send(String user, GraphMessages.Outgoing message, Instant windowCloses) {
-        Pending pending = new Pending(message, windowCloses, timing.firstPause());
-        Lane[] toStart = new Lane[1];
-        lanes.compute(user, (key, existing) -> {
-            Lane lane = existing == null ? new Lane(key) : existing;
-            synchronized (lane) {
-                if (lane.queue.size() >= MOST_QUEUED_PER_USER) {
-                    LOG.warn("WhatsApp: {} messages already wait for user {}; refused another", lane.queue.size(), key);
-                    return lane;
-                }
-                lane.queue.addLast(pending);
-                if (!lane.draining) {
-                    lane.draining = true;
-                    toStart[0] = lane;
-                }
-            }
-            return lane;
-        });
-        if (toStart[0] != null) {
-            run(() -> drain(toStart[0]), Duration.ZERO);
+        if (!lanes.offer(user, new Pending(message, windowCloses, timing.firstPause()))) {
+            LOG.warn("WhatsApp: {} messages already wait for user {}; refused another", MOST_QUEUED_PER_USER, user);
         }
     }
 
     /** True when nothing waits for the user: a typing indicator then shows at the right moment. */
     boolean idle(String user) {
-        Lane lane = lanes.get(user);
-        if (lane == null) {
-            return true;
-        }
-        synchronized (lane) {
-            return lane.queue.isEmpty();
-        }
+        return lanes.idle(user);
     }
 
     /**
@@ -146,50 +99,10 @@ final class WhatsAppOutbox implements AutoCloseable {
         }
     }
 
-    /** Sends the user's queued messages until none is left or one must wait; a wait schedules the next drain instead of sleeping. */
-    private void drain(Lane lane) {
-        while (true) {
-            Pending next;
-            synchronized (lane) {
-                next = lane.queue.peekFirst();
-            }
-            if (next == null && finished(lane)) {
-                return;
-            }
-            if (next == null) {
-                continue; // something was queued while the lane was being retired
-            }
-            Duration wait = attempt(lane, next);
-            if (wait != null) {
-                run(() -> drain(lane), wait);
-                return;
-            }
-            synchronized (lane) {
-                lane.queue.pollFirst();
-            }
-        }
-    }
-
-    /** Retires an empty lane; false when a message arrived meanwhile and the drain must go on. */
-    private boolean finished(Lane lane) {
-        boolean[] done = new boolean[1];
-        lanes.computeIfPresent(lane.user, (key, current) -> {
-            synchronized (lane) {
-                if (current != lane || !lane.queue.isEmpty()) {
-                    return current;
-                }
-                lane.draining = false;
-                done[0] = true;
-                return null;
-            }
-        });
-        return done[0] || lanes.get(lane.user) != lane;
-    }
-
     /** Tries one message: null when it is done with (sent, or failed for good and logged), else how long the user's queue waits. */
-    private Duration attempt(Lane lane, Pending pending) {
+    private Duration attempt(String user, Pending pending) {
         if (clock.instant().isAfter(pending.windowCloses)) {
-            LOG.info("WhatsApp: a reply to user {} was not sent: the 24-hour customer-service window closed while it waited", lane.user);
+            LOG.info("WhatsApp: a reply to user {} was not sent: the 24-hour customer-service window closed while it waited", user);
             return null;
         }
         try {
@@ -198,46 +111,46 @@ final class WhatsAppOutbox implements AutoCloseable {
         } catch (GraphApiException e) {
             if (e.rateLimited()) {
                 Duration wait = e.retryAfter() != null ? e.retryAfter() : nextPause(pending);
-                LOG.info("WhatsApp rate limit ({}); user {}'s messages wait {} ms and follow in order", e.getMessage(), lane.user, wait.toMillis());
+                LOG.info("WhatsApp rate limit ({}); user {}'s messages wait {} ms and follow in order", e.getMessage(), user, wait.toMillis());
                 return wait;
             }
             if (e.invalidMessage() && pending.message.interactive()) {
                 LOG.warn("WhatsApp refused an interactive message to user {} ({}); sending it again as plain text. It was: {}",
-                        lane.user, e.getMessage(), Privacy.withoutNumbers(pending.message.plainText()));
+                        user, e.getMessage(), Privacy.withoutNumbers(pending.message.plainText()));
                 pending.message = pending.message.asPlainText();
                 return Duration.ZERO;
             }
             if (e.temporary()) {
-                return retryLater(lane, pending, e.getMessage());
+                return retryLater(user, pending, e.getMessage());
             }
             if (e.windowClosed()) {
-                LOG.info("WhatsApp: user {} wrote over 24 hours ago; the reply was not sent ({})", lane.user, e.getMessage());
+                LOG.info("WhatsApp: user {} wrote over 24 hours ago; the reply was not sent ({})", user, e.getMessage());
                 return null;
             }
-            LOG.warn("WhatsApp refused a message to user {} for good: {}", lane.user, e.getMessage());
+            LOG.warn("WhatsApp refused a message to user {} for good: {}", user, e.getMessage());
             return null;
         } catch (IOException e) {
-            return retryLater(lane, pending, e.toString());
+            return retryLater(user, pending, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (RuntimeException e) {
-            LOG.error("WhatsApp message to user {} could not be sent", lane.user, e);
+            LOG.error("WhatsApp message to user {} could not be sent", user, e);
             return null;
         }
     }
 
-    private Duration retryLater(Lane lane, Pending pending, String reason) {
+    private Duration retryLater(String user, Pending pending, String reason) {
         long now = System.nanoTime();
         if (pending.firstFailureNanos == 0) {
             pending.firstFailureNanos = now;
         }
         if (now + pending.pause.toNanos() - pending.firstFailureNanos > timing.giveUpAfter().toNanos()) {
-            LOG.warn("WhatsApp message to user {} given up after {} s of failures: {}", lane.user,
+            LOG.warn("WhatsApp message to user {} given up after {} s of failures: {}", user,
                     (now - pending.firstFailureNanos) / 1_000_000_000L, reason);
             return null;
         }
-        LOG.info("WhatsApp send failed ({}); retrying user {}'s messages in {} ms", reason, lane.user, pending.pause.toMillis());
+        LOG.info("WhatsApp send failed ({}); retrying user {}'s messages in {} ms", reason, user, pending.pause.toMillis());
         return nextPause(pending);
     }
 
@@ -248,30 +161,8 @@ final class WhatsAppOutbox implements AutoCloseable {
         return wait;
     }
 
-    private void run(Runnable task, Duration delay) {
-        try {
-            senders.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("WhatsApp outbox closed; a queued message was not sent");
-        }
-    }
-
-    /** Messages waiting, for every user: for the log at shutdown. */
-    private int waiting() {
-        return lanes.values().stream().mapToInt(lane -> {
-            synchronized (lane) {
-                return lane.queue.size();
-            }
-        }).sum();
-    }
-
     @Override
     public void close() {
-        int waiting = waiting();
-        senders.shutdownNow();
-        if (waiting > 0) {
-            LOG.warn("WhatsApp outbox closed with {} message(s) not yet delivered", waiting);
-        }
+        lanes.close();
     }
-
 }
