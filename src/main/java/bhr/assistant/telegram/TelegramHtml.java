@@ -1,5 +1,7 @@
 package bhr.assistant.telegram;
 
+import bhr.assistant.text.Chunks;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,49 +81,22 @@ final class TelegramHtml {
      * A paragraph too long for one message is cut at its line breaks, and a line at a space outside markup.
      */
     static List<String> split(List<String> paragraphs, int limit) {
-        List<String> messages = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
+        List<String> pieces = new ArrayList<>();
         for (String paragraph : paragraphs) {
-            for (String piece : fit(paragraph, limit)) {
-                int extra = current.length() == 0 ? piece.length() : piece.length() + 2;
-                if (current.length() + extra > limit) {
-                    messages.add(current.toString());
-                    current.setLength(0);
-                }
-                if (current.length() > 0) {
-                    current.append("\n\n");
-                }
-                current.append(piece);
-            }
+            pieces.addAll(fit(paragraph, limit));
         }
-        if (current.length() > 0) {
-            messages.add(current.toString());
-        }
-        return messages;
+        return Chunks.pack(pieces, "\n\n", limit);
     }
 
     private static List<String> fit(String paragraph, int limit) {
         if (paragraph.length() <= limit) {
             return List.of(paragraph);
         }
-        List<String> pieces = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
+        List<String> parts = new ArrayList<>();
         for (String line : paragraph.split("\n")) {
-            for (String part : line.length() <= limit ? List.of(line) : cutOutsideMarkup(line, limit)) {
-                if (current.length() > 0 && current.length() + 1 + part.length() > limit) {
-                    pieces.add(current.toString());
-                    current.setLength(0);
-                }
-                if (current.length() > 0) {
-                    current.append('\n');
-                }
-                current.append(part);
-            }
+            parts.addAll(line.length() <= limit ? List.of(line) : cutOutsideMarkup(line, limit));
         }
-        if (current.length() > 0) {
-            pieces.add(current.toString());
-        }
-        return pieces;
+        return Chunks.pack(parts, "\n", limit);
     }
 
     /** Cuts a long line at the last space before the limit that is not inside a tag (entities hold no spaces). */

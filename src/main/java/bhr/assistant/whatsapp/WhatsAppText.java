@@ -1,5 +1,7 @@
 package bhr.assistant.whatsapp;
 
+import bhr.assistant.text.Chunks;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -86,27 +88,11 @@ final class WhatsAppText {
      * link (unless one word alone is longer than a message).
      */
     static List<String> split(List<String> paragraphs, int limit) {
-        List<String> messages = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
+        List<String> pieces = new ArrayList<>();
         for (String paragraph : paragraphs) {
-            for (String piece : pieces(paragraph.strip(), limit)) {
-                if (piece.isEmpty()) {
-                    continue;
-                }
-                if (current.length() > 0 && current.length() + 2 + piece.length() > limit) {
-                    messages.add(current.toString());
-                    current.setLength(0);
-                }
-                if (current.length() > 0) {
-                    current.append("\n\n");
-                }
-                current.append(piece);
-            }
+            pieces(paragraph.strip(), limit).stream().filter(piece -> !piece.isEmpty()).forEach(pieces::add);
         }
-        if (current.length() > 0) {
-            messages.add(current.toString());
-        }
-        return messages;
+        return Chunks.pack(pieces, "\n\n", limit);
     }
 
     /** The paragraph in pieces of at most {@code limit}, each cut where a reader would pause. */
