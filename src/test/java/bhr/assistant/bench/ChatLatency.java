@@ -1,5 +1,6 @@
 package bhr.assistant.bench;
 
+import bhr.assistant.FakeHttp;
 import bhr.assistant.TestFiles;
 import bhr.assistant.eval.Corpora;
 import bhr.assistant.eval.EvalQuestion;
@@ -12,13 +13,11 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -244,12 +243,7 @@ final class ChatLatency {
                     }
                     default -> "true";
                 };
-                byte[] answer = ("{\"ok\":true,\"result\":" + result + "}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
-                }
+                FakeHttp.respondJson(exchange, 200, "{\"ok\":true,\"result\":" + result + "}");
             }
         }
 

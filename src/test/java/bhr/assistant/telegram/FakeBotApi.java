@@ -1,5 +1,6 @@
 package bhr.assistant.telegram;
 
+import bhr.assistant.FakeHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -238,7 +239,7 @@ final class FakeBotApi implements AutoCloseable {
                 content = fileContents.get(filePath);
             }
             if (content == null) {
-                respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
+                FakeHttp.respondJson(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
             } else {
                 exchange.sendResponseHeaders(200, content.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -280,7 +281,7 @@ final class FakeBotApi implements AutoCloseable {
             if (failure.status() == 0) {
                 exchange.close();
             } else {
-                respond(exchange, failure.status(), failure.body());
+                FakeHttp.respondJson(exchange, failure.status(), failure.body());
             }
             return;
         }
@@ -292,7 +293,7 @@ final class FakeBotApi implements AutoCloseable {
             case "getFile" -> fileResult(body.path("file_id").asText());
             default -> "true";
         };
-        respond(exchange, 200, "{\"ok\":true,\"result\":" + result + "}");
+        FakeHttp.respondJson(exchange, 200, "{\"ok\":true,\"result\":" + result + "}");
     }
 
     private static <T> T take(Deque<T> pending, java.util.function.Predicate<T> matches) {
@@ -351,15 +352,6 @@ final class FakeBotApi implements AutoCloseable {
                 }
             }
             return json.createArrayNode().addAll(List.copyOf(updates)).toString();
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 

@@ -1,14 +1,13 @@
 package bhr.assistant.whatsapp;
 
+import bhr.assistant.FakeHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -168,11 +167,11 @@ public final class FakeGraphApi implements AutoCloseable {
             JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (!"POST".equals(exchange.getRequestMethod()) || !path.equals("/" + VERSION + "/" + PHONE_NUMBER_ID + "/messages")) {
-                respond(exchange, 404, graphError(100, "Unknown path components"));
+                FakeHttp.respondJson(exchange, 404, graphError(100, "Unknown path components"));
                 return;
             }
             if (!("Bearer " + TOKEN).equals(authorization)) {
-                respond(exchange, 401, graphError(190, "Invalid OAuth access token"));
+                FakeHttp.respondJson(exchange, 401, graphError(190, "Invalid OAuth access token"));
                 return;
             }
             boolean read = "read".equals(body.path("status").asText());
@@ -188,14 +187,14 @@ public final class FakeGraphApi implements AutoCloseable {
                     exchange.getResponseBody().close(); // no answer: the connection just ends
                     return;
                 }
-                respond(exchange, failure.status(), failure.body());
+                FakeHttp.respondJson(exchange, failure.status(), failure.body());
                 return;
             }
-            respond(exchange, 200, read ? "{\"success\":true}"
+            FakeHttp.respondJson(exchange, 200, read ? "{\"success\":true}"
                     : "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"" + to + "\",\"wa_id\":\"" + to
                     + "\"}],\"messages\":[{\"id\":\"wamid.fake" + messageIds.getAndIncrement() + "\"}]}");
         } catch (IOException | RuntimeException e) {
-            respond(exchange, 400, graphError(100, "Invalid parameter"));
+            FakeHttp.respondJson(exchange, 400, graphError(100, "Invalid parameter"));
         }
     }
 
@@ -232,15 +231,6 @@ public final class FakeGraphApi implements AutoCloseable {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
         }
     }
 
