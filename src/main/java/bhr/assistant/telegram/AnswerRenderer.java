@@ -2,6 +2,7 @@ package bhr.assistant.telegram;
 
 import bhr.assistant.answer.Answer;
 import bhr.assistant.answer.Citation;
+import bhr.assistant.chat.CitedVersions;
 import bhr.assistant.kb.KnowledgeDocument;
 import bhr.assistant.kb.Source;
 import bhr.assistant.search.PassageHit;
@@ -79,20 +80,17 @@ final class AnswerRenderer {
     /** A citation lists at most this many of its passage's sources; the web page and the API have them all. */
     private static final int MAX_SOURCES_SHOWN = 2;
 
-    /** Whether a cited document is still the version an answer quoted. */
-    enum Freshness { CURRENT, REPLACED, DELETED }
-
     /**
      * Every citation with its quoted passage; a citation whose document has since been replaced or deleted says
      * so instead of showing the old text.
      *
      * @param freshness by document id; a document not in it counts as deleted
      */
-    static List<String> quotes(Answer answer, java.util.Map<String, Freshness> freshness, TelegramMessages messages) {
+    static List<String> quotes(Answer answer, java.util.Map<String, CitedVersions.Freshness> freshness, TelegramMessages messages) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(TelegramHtml.bold(messages.get("quotesTitle", answer.question())));
         for (Citation citation : answer.citations()) {
-            String quote = switch (freshness.getOrDefault(citation.documentId(), Freshness.DELETED)) {
+            String quote = switch (freshness.getOrDefault(citation.documentId(), CitedVersions.Freshness.DELETED)) {
                 case CURRENT -> "<blockquote>" + TelegramHtml.escape(citation.quote()) + "</blockquote>";
                 case REPLACED -> TelegramHtml.italic(messages.get("quoteReplaced"));
                 case DELETED -> TelegramHtml.italic(messages.get("quoteDeleted"));

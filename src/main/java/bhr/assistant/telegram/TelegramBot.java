@@ -8,6 +8,7 @@ import bhr.assistant.chat.AnswerMemory;
 import bhr.assistant.chat.DeliveryLog;
 import bhr.assistant.chat.Ballot;
 import bhr.assistant.chat.ChatExecutor;
+import bhr.assistant.chat.CitedVersions;
 import bhr.assistant.chat.ObligationListing;
 import bhr.assistant.chat.RememberedAnswer;
 import bhr.assistant.chat.VoteBook;
@@ -40,7 +41,6 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -345,36 +345,10 @@ final class TelegramBot implements LongPollingUpdateConsumer {
         if (answer.kind().equals(Answer.NOT_FOUND)) {
             recordGap(answer, from);
         }
-        InlineKeyboardMarkup buttons = answer.found() ? Keyboards.answer(recent.remember(remembered(answer)), ui, null, false)
+        InlineKeyboardMarkup buttons = answer.found() ? Keyboards.answer(recent.remember(CitedVersions.remember(answer, index)), ui, null, false)
                 : Keyboards.examples(answers.exampleQuestions(answer.language()), answer.language());
         String lead = edited ? ui.get("editedAnswer") : null;
         sendAll(chatId, AnswerRenderer.answer(answer, ui, lead), buttons, replyTo, ui);
-    }
-
-    /**
-     * The answer with the version of each document it cites. Read just after answering: a change in between
-     * (rare) makes a later quote say "replaced" when its text is in fact current, never the other way round.
-     */
-    private RememberedAnswer remembered(Answer answer) {
-        Map<String, String> hashes = index.read(snapshot -> {
-            Map<String, String> byId = new HashMap<>();
-            for (Citation citation : answer.citations()) {
-                snapshot.document(citation.documentId()).ifPresent(document -> byId.put(document.id(), document.contentHash()));
-            }
-            return byId;
-        });
-        return new RememberedAnswer(answer, hashes);
-    }
-
-    /** Whether each cited document is still the one the answer quoted. */
-    private Map<String, AnswerRenderer.Freshness> freshness(RememberedAnswer remembered) {
-        return index.read(snapshot -> {
-            Map<String, AnswerRenderer.Freshness> byId = new HashMap<>();
-            remembered.documentHashes().forEach((id, hash) -> byId.put(id, snapshot.document(id)
-                    .map(current -> current.contentHash().equals(hash) ? AnswerRenderer.Freshness.CURRENT : AnswerRenderer.Freshness.REPLACED)
-                    .orElse(AnswerRenderer.Freshness.DELETED)));
-            return byId;
-        });
     }
 
     private boolean withinQuota(User user) {
@@ -447,7 +421,7 @@ final class TelegramBot implements LongPollingUpdateConsumer {
             case CallbackData.QUOTES -> {
                 return recent.recall(argument).map(remembered -> () -> {
                     TelegramMessages answerUi = TelegramMessages.forLanguage(remembered.answer().language());
-                    sendAll(chatId, AnswerRenderer.quotes(remembered.answer(), freshness(remembered), answerUi), null, null, answerUi);
+                    sendAll(chatId, AnswerRenderer.quotes(remembered.answer(), CitedVersions.freshness(remembered, index), answerUi), null, null, answerUi);
                 });
             }
             case CallbackData.MORE -> {

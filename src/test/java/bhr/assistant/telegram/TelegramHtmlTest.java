@@ -21,7 +21,7 @@ class TelegramHtmlTest {
         Answer answer = new Answer(HOSTILE, HOSTILE + " [1]", true, List.of(citation), "id");
 
         List<String> messages = new ArrayList<>(AnswerRenderer.answer(answer, TelegramMessages.forLanguage("id")));
-        messages.addAll(AnswerRenderer.quotes(answer, java.util.Map.of("doc", AnswerRenderer.Freshness.CURRENT), TelegramMessages.forLanguage("id")));
+        messages.addAll(AnswerRenderer.quotes(answer, java.util.Map.of("doc", bhr.assistant.chat.CitedVersions.Freshness.CURRENT), TelegramMessages.forLanguage("id")));
         for (String message : messages) {
             assertValidHtml(message);
             assertTrue(!message.contains("<script>") && !message.contains("<b>tebal</b>"), message);
